@@ -1,0 +1,95 @@
+package io.ucell.simulator.commands;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * What a command answers: information lines and a final result code, or a data prompt. URCs that the
+ * command causes and that must follow its final result code (e.g. +UUPSDA after +UPSDA's OK) are carried
+ * along so they cannot overtake it.
+ */
+public final class Response {
+    public enum Final { OK, ERROR, CME }
+
+    /** A data prompt: '@' for a counted binary payload, '>' for text ended by Ctrl-Z. */
+    public record Prompt(char symbol, int length, Function<byte[], Response> onData) {
+    }
+
+    private final List<String> lines;
+    private final Final result;
+    private final CmeError cme;
+    private final Prompt prompt;
+    private final List<String> urcsAfter = new ArrayList<>();
+    private Runnable afterSent;
+
+    private Response(List<String> lines, Final result, CmeError cme, Prompt prompt) {
+        this.lines = lines;
+        this.result = result;
+        this.cme = cme;
+        this.prompt = prompt;
+    }
+
+    public static Response ok(String... lines) {
+        return new Response(List.of(lines), Final.OK, null, null);
+    }
+
+    public static Response ok(List<String> lines) {
+        return new Response(Collections.unmodifiableList(new ArrayList<>(lines)), Final.OK, null, null);
+    }
+
+    public static Response error() {
+        return new Response(List.of(), Final.ERROR, null, null);
+    }
+
+    public static Response cme(CmeError e) {
+        return new Response(List.of(), Final.CME, e, null);
+    }
+
+    /** '@' prompt: after it the module takes exactly {@code length} bytes of binary data. */
+    public static Response binaryPrompt(int length, Function<byte[], Response> onData) {
+        return new Response(List.of(), null, null, new Prompt('@', length, onData));
+    }
+
+    /** '>' prompt: text until Ctrl-Z (0x1A); ESC (0x1B) aborts and the handler gets null. */
+    public static Response textPrompt(Function<byte[], Response> onData) {
+        return new Response(List.of(), null, null, new Prompt('>', -1, onData));
+    }
+
+    public Response urcAfter(String... urcs) {
+        urcsAfter.addAll(Arrays.asList(urcs));
+        return this;
+    }
+
+    /** Runs once the final result code has left the wire (e.g. the reboot after +CFUN=16's OK). */
+    public Response thenRun(Runnable r) {
+        this.afterSent = r;
+        return this;
+    }
+
+    public List<String> lines() {
+        return lines;
+    }
+
+    public Final result() {
+        return result;
+    }
+
+    public CmeError cmeError() {
+        return cme;
+    }
+
+    public Prompt prompt() {
+        return prompt;
+    }
+
+    public List<String> urcsAfter() {
+        return urcsAfter;
+    }
+
+    public Runnable afterSent() {
+        return afterSent;
+    }
+}

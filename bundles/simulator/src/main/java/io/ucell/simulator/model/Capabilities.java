@@ -1,0 +1,61 @@
+package io.ucell.simulator.model;
+
+import java.time.Duration;
+
+/**
+ * What one module model can do. The simulator asks this table, never the model name (same idea as
+ * ubxlib's per-module table), so a new product version is one new row.
+ *
+ * @param family                    module family
+ * @param maxCid                    highest context id (contexts are 0..maxCid)
+ * @param maxActiveContexts         how many contexts may be active at the same time
+ * @param upsdSupported             +UPSD/+UPSND exist (removed on SARA-R5 02B and LEXI-R520, section 2.3)
+ * @param upsdaSupported            +UPSDA exists (SARA-R42 activates through +CGACT instead, section 2.3)
+ * @param needsCgactAfterAttach     the host must issue +CGACT=1,cid after every (re)attach (SARA-R4 note, 2.3)
+ * @param contextActiveAfterRegistration the default context is usable by internal apps right after
+ *                                  registration, no profile activation needed (SARA-R5 02B / LEXI-R520)
+ * @param ipTypeMappingSupported    +UPSD type is checked against +CGDCONT (section 2.3.1; not R42, not R5 02B)
+ * @param mappingChecksDefinedType  00B: the type given to +CGDCONT set matters, not the read answer (2.3.1)
+ * @param udconf19Supported         +UDCONF=19 default context and preferred IP type (section 2.3.2)
+ * @param internalPdpMappingSupported +UMQTT=20 / +UMQTTSN=20 / +UCOAP=20 mapping (sections 6.1.4, 7.1.4, 8.2.3)
+ * @param udpReadUrc                URC announcing UDP data (+UUSORD on SARA-R5, +UUSORF on SARA-R42, 5.7)
+ * @param securitySupported         TLS / USECMNG / secure sockets (not on SARA-R422)
+ * @param mqttSupported             embedded MQTT client
+ * @param httpSupported             embedded HTTP client
+ * @param ftpSupported              embedded FTP client
+ * @param coapSupported             embedded CoAP client
+ * @param tcpQueueBytes             TCP socket queue size (section 5.3.3)
+ * @param defaultCgdcontType        PDP type of the factory context definition
+ * @param defaultUpsdIpType         factory +UPSD=0,0 value (2.3.1: 00B 0 = IPv4, 01B 2 = IPv4v6 IPv4 preferred)
+ * @param minCommandGap             time the DTE must leave after a final result code or URC before the next
+ *                                  command; the u-blox AT manuals of both families state 20 ms
+ * @param typicalBootTime           what a real module of this family takes to boot (default of the config)
+ */
+public record Capabilities(
+        Family family,
+        int maxCid,
+        int maxActiveContexts,
+        boolean upsdSupported,
+        boolean upsdaSupported,
+        boolean needsCgactAfterAttach,
+        boolean contextActiveAfterRegistration,
+        boolean ipTypeMappingSupported,
+        boolean mappingChecksDefinedType,
+        boolean udconf19Supported,
+        boolean internalPdpMappingSupported,
+        String udpReadUrc,
+        boolean securitySupported,
+        boolean mqttSupported,
+        boolean httpSupported,
+        boolean ftpSupported,
+        boolean coapSupported,
+        int tcpQueueBytes,
+        PdpType defaultCgdcontType,
+        int defaultUpsdIpType,
+        Duration minCommandGap,
+        Duration typicalBootTime) {
+
+    public boolean validCid(int cid) {
+        return cid >= 0 && cid <= maxCid;
+    }
+}
