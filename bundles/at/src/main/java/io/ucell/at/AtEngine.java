@@ -83,7 +83,8 @@ public final class AtEngine implements AutoCloseable {
         if (closed) {
             throw new AtTransportException("engine is closed");
         }
-        transportUp = false;
+        // fail the command in flight now rather than at its timeout
+        transportFailed("reopened on request");
         transport.close();
         Thread r = reader;
         if (r != null && r != Thread.currentThread()) {

@@ -46,7 +46,10 @@ public enum ModuleModel {
 
     // 20 ms: both the SARA-R5 and the SARA-R4/R42 AT command manuals ask the DTE to wait at least 20 ms
     // after a final result code or URC before sending the next command, else characters may be lost.
-    private static final Duration MIN_GAP = Duration.ofMillis(20);
+    // (A method, not a constant: enum constants are built before the enum's static fields.)
+    private static Duration minGap() {
+        return Duration.ofMillis(20);
+    }
 
     private static Capabilities r5(boolean upsd, boolean checksDefinedType, boolean pdpMapping, boolean ipMapping,
             int defaultUpsdType) {
@@ -54,7 +57,7 @@ public enum ModuleModel {
                 upsd, upsd, false, !upsd, ipMapping, checksDefinedType,
                 !upsd, pdpMapping, "+UUSORD",
                 true, true, true, true, true,
-                8 * 1024, PdpType.IPV4V6, defaultUpsdType, MIN_GAP, Duration.ofSeconds(5));
+                8 * 1024, PdpType.IPV4V6, defaultUpsdType, minGap(), Duration.ofSeconds(5));
     }
 
     private static Capabilities r42(boolean security) {
@@ -62,7 +65,7 @@ public enum ModuleModel {
                 true, false, true, false, false, false,
                 false, false, "+UUSORF",
                 security, security, security, security, security,
-                16 * 1024, PdpType.IPV4V6, 0, MIN_GAP, Duration.ofSeconds(6));
+                16 * 1024, PdpType.IPV4V6, 0, minGap(), Duration.ofSeconds(6));
     }
 
     public String cliName() {
