@@ -25,6 +25,7 @@ class RebootAndNvmTest {
             s.awaitRegistered();
             assertEquals("\r\nOK\r\n", s.at.send("AT+CFUN=16"));
             // the port stays quiet while booting: commands get no answer at all
+            Thread.sleep(20);
             s.at.writeRaw("AT\r");
             String during = s.at.collect(Duration.ofMillis(250));
             assertEquals("", during);

@@ -68,10 +68,23 @@ final class Sim implements AutoCloseable {
         throw new AssertionError("not registered");
     }
 
-    /** Waits until the module answers AT again (after a reboot). */
+    /**
+     * Waits until the module answers AT again after a reboot, polling like a host does: the reboot starts
+     * only once the OK has left the wire, so a command sent at once may still be swallowed by the boot.
+     */
     void awaitAnswering() throws Exception {
-        assertTrue(module.awaitReady(Duration.ofSeconds(5)));
-        ok("AT");
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if ("OK".equals(AtClient.finalCode(at.send("AT", Duration.ofMillis(200))))) {
+                    assertTrue(module.awaitReady(Duration.ofSeconds(1)));
+                    return;
+                }
+            } catch (AssertionError timeout) {
+                // still booting
+            }
+        }
+        throw new AssertionError("module did not come back");
     }
 
     @Override
