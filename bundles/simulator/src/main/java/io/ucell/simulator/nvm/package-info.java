@@ -1,0 +1,4 @@
+/** Non-volatile memory of the simulated module. */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("0.1.0")
+package io.ucell.simulator.nvm;
