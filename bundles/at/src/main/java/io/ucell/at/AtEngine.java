@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -28,9 +29,10 @@ import io.ucell.at.transport.Transport;
 /**
  * Runs AT commands against a module, one at a time, and dispatches its URCs.
  *
- * <p>Threads: one reader thread turns bytes into lines ({@link AtFramer}) and only enqueues; one
- * command thread writes commands and waits for their final result codes; URC handlers and event
- * listeners run on a small pool, never on the reader thread.
+ * <p>Threads: one reader thread turns bytes into lines ({@link AtFramer}) and only enqueues; a
+ * command runs on the caller's thread ({@link #execute}) or on the command thread ({@link #submit},
+ * {@link #dial}), one at a time under a fair lock; URC handlers and event listeners run on a small
+ * pool, never on the reader thread.
  *
  * <p>Usable without OSGi: {@code new AtEngine(transport, AtEngineOptions.defaults()).start()}.
  */
@@ -51,6 +53,8 @@ public final class AtEngine implements AutoCloseable {
     private final ExecutorService eventThread;
     private final List<Consumer<AtEngineEvent>> listeners = new CopyOnWriteArrayList<>();
     private final Object writeLock = new Object();
+    /** Held by whoever runs a command (the caller of execute, or the command thread for submit and dial). */
+    private final ReentrantLock linkLock = new ReentrantLock(true);
     private final String name;
 
     private volatile boolean closed;
@@ -140,7 +144,7 @@ public final class AtEngine implements AutoCloseable {
             ex.future.completeExceptionally(new AtTransportException("engine is closed"));
             return ex.future;
         }
-        commandThread.execute(() -> run(ex));
+        commandThread.execute(() -> runExclusive(ex));
         return ex.future;
     }
 
@@ -149,7 +153,13 @@ public final class AtEngine implements AutoCloseable {
      * Returns ERROR answers as a response too; use {@link #executeOk} to have them thrown.
      */
     public AtResponse execute(AtCommand command) {
-        return await(submit(command), null);
+        // run on the caller's thread: one thread hand-off less per command than submit()
+        Exchange ex = new Exchange(command, false);
+        if (closed) {
+            throw new AtTransportException("engine is closed");
+        }
+        runExclusive(ex);
+        return await(ex.future, null);
     }
 
     /** Like {@link #execute(AtCommand)} but waits at most {@code maxWait}, queue time included. */
@@ -174,7 +184,7 @@ public final class AtEngine implements AutoCloseable {
         if (closed) {
             throw new AtTransportException("engine is closed");
         }
-        commandThread.execute(() -> run(ex));
+        commandThread.execute(() -> runExclusive(ex));
         AtResponse response = await(ex.future, null);
         if (response.result().kind() != FinalResult.Kind.CONNECT) {
             throw new AtErrorException(command.traceText(), response);
@@ -218,7 +228,17 @@ public final class AtEngine implements AutoCloseable {
         }
     }
 
-    // ---- command thread ----
+    // ---- command execution ----
+
+    /** Runs one exchange while holding the link; the fair lock keeps commands in arrival order. */
+    private void runExclusive(Exchange ex) {
+        linkLock.lock();
+        try {
+            run(ex);
+        } finally {
+            linkLock.unlock();
+        }
+    }
 
     private void run(Exchange ex) {
         if (ex.future.isDone()) {

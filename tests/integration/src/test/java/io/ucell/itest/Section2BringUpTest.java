@@ -179,6 +179,8 @@ class Section2BringUpTest {
             h.ok(AtCommand.set("+CFUN").param(0).build());
             h.ok(AtCommand.set("+CGDCONT").param(1).param("IP").param("apn_name").build());
             h.register();
+            // SARA-R42: the internal stack works once the profile is mapped on the active context (2.3)
+            h.ok(AtCommand.set("+UPSD").param(0).param(100).param(1).build());
             h.ok(AtCommand.set("+CGACT").param(1).param(1).build());
             AtLine fwd = h.ok(AtCommand.set("+UDNSRN").param(0).param("echo.u-blox.com").build()).require("+UDNSRN");
             assertEquals("195.34.89.241", fwd.param(0));

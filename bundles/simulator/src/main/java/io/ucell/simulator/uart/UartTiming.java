@@ -30,14 +30,20 @@ public final class UartTiming {
         return transferNanos(commandBytes, baud) + processingNanos + transferNanos(responseBytes, baud);
     }
 
-    /** Sleeps until {@code deadline} (System.nanoTime() base) with nanosecond resolution. */
+    /** parkNanos overshoots by tens of microseconds; the last stretch is spun so wire timing stays exact. */
+    private static final long SPIN_NANOS = 250_000;
+
+    /** Sleeps until {@code deadline} (System.nanoTime() base) with microsecond precision. */
     public static void parkUntil(long deadline) {
         long remaining;
-        while ((remaining = deadline - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(remaining);
+        while ((remaining = deadline - System.nanoTime()) > SPIN_NANOS) {
+            LockSupport.parkNanos(remaining - SPIN_NANOS);
             if (Thread.currentThread().isInterrupted()) {
                 return;
             }
+        }
+        while (deadline - System.nanoTime() > 0) {
+            Thread.onSpinWait();
         }
     }
 }
