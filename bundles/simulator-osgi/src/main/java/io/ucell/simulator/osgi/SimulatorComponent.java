@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * ({@code sim status}, {@code sim reboot}, {@code sim lose-registration}, {@code sim help}...).
  */
 @Component(name = SimulatorComponent.PID, configurationPid = SimulatorComponent.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE,
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = { SimulatorComponent.class, ConfigurableComponent.class },
-        property = { "osgi.command.scope=ucell", "osgi.command.function=sim" })
+        property = { "kura.service.pid=" + SimulatorComponent.PID, "osgi.command.scope=ucell",
+                "osgi.command.function=sim" })
 @Designate(ocd = SimulatorComponentConfig.class)
 public final class SimulatorComponent implements ConfigurableComponent {
     public static final String PID = "io.ucell.simulator";
