@@ -173,8 +173,10 @@ class ModemControllerTest {
         try (ModemSim sim = new ModemSim(ModuleModel.SARA_R5_02B, dir.resolve("nvm.properties"))) {
             ModemController c = sim.start(sim.settings());
             awaitState(c, ModemState.DATA_ACTIVE, 20);
+            int before = sim.statuses.size();
             sim.module.setUnresponsive(true);
-            awaitState(c, ModemState.RECOVERING, 15);
+            await().atMost(Duration.ofSeconds(15)).until(() -> sim.statuses.subList(before, sim.statuses.size()).stream()
+                    .anyMatch(s -> s.state() == ModemState.RECOVERING));
             sim.module.setUnresponsive(false);
             awaitState(c, ModemState.DATA_ACTIVE, 30);
         }

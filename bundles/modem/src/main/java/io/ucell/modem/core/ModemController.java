@@ -267,6 +267,7 @@ public final class ModemController implements ModemService, AutoCloseable {
         synchronized (this) {
             level = pendingLevel;
             pendingLevel = null;
+            pendingTask = null; // this task: a request made from here schedules the next attempt
             gen = generation.get();
             s = settings;
             if (level == null || !started) {
