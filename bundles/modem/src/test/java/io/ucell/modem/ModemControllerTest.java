@@ -183,6 +183,24 @@ class ModemControllerTest {
     }
 
     @Test
+    void droppedLinkIsReopenedWhenAModuleComesBack() throws Exception {
+        try (ModemSim sim = new ModemSim(ModuleModel.SARA_R5_02B, dir.resolve("nvm.properties"))) {
+            int port = sim.server.port();
+            ModemController c = sim.start(sim.settings());
+            awaitState(c, ModemState.DATA_ACTIVE, 20);
+            int before = sim.statuses.size();
+            sim.dropLink();
+            await().atMost(Duration.ofSeconds(10)).until(() -> sim.statuses.subList(before, sim.statuses.size()).stream()
+                    .anyMatch(s -> s.state() == ModemState.RECOVERING || s.state() == ModemState.INITIALIZING));
+            Thread.sleep(1500); // several reopen attempts find nothing listening
+            sim.relisten(ModuleModel.SARA_R42_01B, port);
+            awaitState(c, ModemState.DATA_ACTIVE, 20);
+            assertFalse(c.status().ipv4().isEmpty());
+            assertEquals("SARA-R42", c.status().family(), "the new module is identified again");
+        }
+    }
+
+    @Test
     void unresponsiveModuleFailsAfterTheLimit() throws Exception {
         try (ModemSim sim = new ModemSim(ModuleModel.SARA_R42_00B, dir.resolve("nvm.properties"))) {
             ModemSettings s = sim.settings();

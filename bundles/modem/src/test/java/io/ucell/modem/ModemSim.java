@@ -22,16 +22,22 @@ import io.ucell.simulator.model.ModuleModel;
 /** A simulated module on TCP and a controller on it, with short times; records every command sent. */
 final class ModemSim implements AutoCloseable {
 
-    final SimulatedModule module;
-    final SimulatorTcpServer server;
+    SimulatedModule module;
+    private final Path nvm;
+    SimulatorTcpServer server;
     final List<String> sent = new CopyOnWriteArrayList<>();
     final List<ModemStatus> statuses = new CopyOnWriteArrayList<>();
     ModemController controller;
 
     ModemSim(ModuleModel model, Path nvm) throws IOException, InterruptedException {
+        this.nvm = nvm;
+        serve(model, 0);
+    }
+
+    private void serve(ModuleModel model, int port) throws IOException, InterruptedException {
         module = new SimulatedModule(SimulatorConfig.builder().model(model).baud(921600).bootTime(Duration.ofMillis(300))
                 .processingDelay(Duration.ofMillis(1)).registrationDelay(Duration.ofMillis(200)).nvmFile(nvm).build());
-        server = SimulatorTcpServer.start(module, 0);
+        server = SimulatorTcpServer.start(module, port);
         module.awaitReady(Duration.ofSeconds(10));
     }
 
@@ -41,11 +47,25 @@ final class ModemSim implements AutoCloseable {
                 Duration.ofMillis(500));
     }
 
+    private static int port(ModemSettings s) {
+        return Integer.parseInt(s.endpoint().substring(s.endpoint().lastIndexOf(':') + 1));
+    }
+
     ModemController start(ModemSettings s) {
-        controller = new ModemController(s, st -> new RecordingEngine(server.port(), sent).engine);
+        controller = new ModemController(s, st -> new RecordingEngine(port(s), sent).engine);
         controller.addListener((prev, cur) -> statuses.add(cur));
         controller.start();
         return controller;
+    }
+
+    /** The module and its TCP port go away (a USB module unplugged, a simulator restarted). */
+    void dropLink() {
+        server.close();
+    }
+
+    /** A (possibly different) module comes back on the same port. */
+    void relisten(ModuleModel model, int port) throws IOException, InterruptedException {
+        serve(model, port);
     }
 
     long count(String prefix) {

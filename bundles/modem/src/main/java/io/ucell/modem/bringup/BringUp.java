@@ -126,11 +126,18 @@ public final class BringUp {
         while (System.nanoTime() < deadline) {
             checkCancelled();
             try {
+                if (!at.isTransportUp()) {
+                    // the link dropped (module reboot on USB, simulator restart, TCP reset): open it again
+                    at.reopen();
+                }
                 if (at.execute(AtCommand.basic("").timeout(PROBE_TIMEOUT).build()).isOk()) {
                     return;
                 }
             } catch (AtException e) {
                 last = e;
+                if (e instanceof io.ucell.at.AtTransportException) {
+                    sleep(400); // do not hammer a port that is not there yet
+                }
             }
             sleep(100);
         }

@@ -287,7 +287,8 @@ public final class ModemController implements ModemService, AutoCloseable {
             }
             BringUp bu = new BringUp(e, s, registration, cancelled, st -> {
                 if (!cancelled.getAsBoolean()) {
-                    publish(status.withState(st, status.failureReason()));
+                    // past INITIALIZING the module answers: the last failure no longer describes it
+                    publish(status.withState(st, st == ModemState.INITIALIZING ? status.failureReason() : ""));
                 }
             });
             if (level == RecoveryLevel.REINIT || caps == null) {

@@ -34,7 +34,7 @@ import io.ucell.modem.core.ModemSettings;
 import io.ucell.modem.core.PdpType;
 
 /** The modem service as a Kura-configurable DS component; the work is in {@link ModemController}. */
-@Component(configurationPolicy = ConfigurationPolicy.REQUIRE, configurationPid = ModemComponent.PID,
+@Component(immediate = true, configurationPolicy = ConfigurationPolicy.REQUIRE, configurationPid = ModemComponent.PID,
         service = {ModemService.class, ConfigurableComponent.class}, property = "kura.service.pid=" + ModemComponent.PID)
 @Designate(ocd = ModemConfig.class)
 public final class ModemComponent implements ModemService, ConfigurableComponent {
