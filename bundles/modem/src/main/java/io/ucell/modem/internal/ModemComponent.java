@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.kura.configuration.ConfigurableComponent;
+import org.eclipse.kura.crypto.CryptoService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -29,6 +30,7 @@ import io.ucell.modem.ModemService;
 import io.ucell.modem.ModemStatus;
 import io.ucell.modem.PingResult;
 import io.ucell.modem.capability.ModuleCapabilities;
+import io.ucell.modem.config.KuraPasswords;
 import io.ucell.modem.core.ModemController;
 import io.ucell.modem.core.ModemSettings;
 import io.ucell.modem.core.PdpType;
@@ -43,6 +45,7 @@ public final class ModemComponent implements ModemService, ConfigurableComponent
     private static final Logger LOG = LoggerFactory.getLogger(ModemComponent.class);
 
     private volatile EventAdmin eventAdmin;
+    private volatile CryptoService crypto;
     private ModemController controller;
     private final ModemListener eventPoster = this::post;
 
@@ -57,9 +60,21 @@ public final class ModemComponent implements ModemService, ConfigurableComponent
         }
     }
 
+    /** Kura's CryptoService decrypts the password Kura stores encrypted; absent in the standalone runtime. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setCryptoService(CryptoService c) {
+        this.crypto = c;
+    }
+
+    void unsetCryptoService(CryptoService c) {
+        if (this.crypto == c) {
+            this.crypto = null;
+        }
+    }
+
     @Activate
-    void activate(ModemConfig config) {
-        ModemSettings s = toSettings(config);
+    void activate(ModemConfig config, Map<String, Object> properties) {
+        ModemSettings s = toSettings(config, properties);
         List<String> errors = s.validate();
         if (!errors.isEmpty()) {
             LOG.error("modem configuration refused: {}; using the defaults", String.join("; ", errors));
@@ -69,13 +84,13 @@ public final class ModemComponent implements ModemService, ConfigurableComponent
         controller.addListener(eventPoster);
         controller.start();
         if (!errors.isEmpty()) {
-            controller.update(toSettings(config)); // records the configError in the status
+            controller.update(toSettings(config, properties)); // records the configError in the status
         }
     }
 
     @Modified
-    void modified(ModemConfig config) {
-        controller.update(toSettings(config));
+    void modified(ModemConfig config, Map<String, Object> properties) {
+        controller.update(toSettings(config, properties));
     }
 
     @Deactivate
@@ -84,10 +99,11 @@ public final class ModemComponent implements ModemService, ConfigurableComponent
         controller.stop();
     }
 
-    /** Config → settings; the password is used as given (Kura's CryptoService is not in this runtime). */
-    static ModemSettings toSettings(ModemConfig c) {
+    /** Config → settings; the password property is decrypted when Kura stored it encrypted. */
+    ModemSettings toSettings(ModemConfig c, Map<String, Object> properties) {
+        String password = KuraPasswords.reveal(properties.get("password"), crypto);
         return new ModemSettings(c.endpoint(), c.baud(), c.flow_control(), c.apn(),
-                PdpType.parse(c.pdp_type()).orElse(null), c.cid(), c.mno_profile(), c.user(), c.password(),
+                PdpType.parse(c.pdp_type()).orElse(null), c.cid(), c.mno_profile(), c.user(), password,
                 c.family_override(), Duration.ofSeconds(c.registration_timeout()), Duration.ofSeconds(c.sync_timeout()),
                 Duration.ofMillis(c.backoff_base()), Duration.ofMillis(c.backoff_cap()), c.reboot_after_failures(),
                 c.max_failures(), Duration.ofSeconds(c.health_check_interval()));
