@@ -47,6 +47,10 @@ public final class Network {
     private final AddressPlan plan;
 
     private boolean disposed;
+    private Runnable routeLostListener = () -> { };
+    /** Context and address of the internal route at the last check, to notice when it goes away. */
+    private int routeCid = -1;
+    private String routeAddress;
     private int cfun = 1;
     private int copsMode;
     private int copsFormat;
@@ -133,6 +137,30 @@ public final class Network {
         cancelPending();
     }
 
+    /**
+     * Called (with this object's lock held) whenever the internal route the sockets use goes away or changes:
+     * context deactivated, registration lost, radio off. Must not block and must not call back into this object.
+     */
+    public synchronized void onRouteLost(Runnable listener) {
+        routeLostListener = listener;
+    }
+
+    /** Compares the internal route with the one seen last time and tells the listener when it went away. */
+    private void checkRoute() {
+        if (disposed) {
+            return;
+        }
+        InternalRoute now = internalRoute();
+        int cid = now == null ? -1 : now.context().cid();
+        String address = now == null ? null : now.address();
+        boolean lost = routeCid >= 0 && (cid != routeCid || !java.util.Objects.equals(address, routeAddress));
+        routeCid = cid;
+        routeAddress = address;
+        if (lost) {
+            routeLostListener.run();
+        }
+    }
+
     private void cancelPending() {
         if (pendingRegistration != null) {
             pendingRegistration.cancel(false);
@@ -148,6 +176,11 @@ public final class Network {
 
     /** +CFUN=0/1/4 (reboots are the module's business). */
     public synchronized void setCfun(int fun) {
+        setCfunUnchecked(fun);
+        checkRoute();
+    }
+
+    private void setCfunUnchecked(int fun) {
         if (fun == 1) {
             cfun = 1;
             maybeRegister();
@@ -175,6 +208,12 @@ public final class Network {
 
     /** +COPS set; returns an error or null. */
     public synchronized CmeError setCops(int mode, int format, String oper) {
+        CmeError r = setCopsUnchecked(mode, format, oper);
+        checkRoute();
+        return r;
+    }
+
+    private CmeError setCopsUnchecked(int mode, int format, String oper) {
         switch (mode) {
             case 0:
                 copsMode = 0;
@@ -237,6 +276,7 @@ public final class Network {
         }
         setStat(cfg.roaming() ? 5 : 1);
         onAttach();
+        checkRoute();
     }
 
     /** LTE attach sets up the default EPS bearer on cid 1 (section 2.1); what the host may use differs per family. */
@@ -280,6 +320,11 @@ public final class Network {
 
     /** Fault: coverage lost (the environment already says so). */
     public synchronized void coverageLost() {
+        coverageLostUnchecked();
+        checkRoute();
+    }
+
+    private void coverageLostUnchecked() {
         if (disposed) {
             return;
         }
@@ -481,6 +526,12 @@ public final class Network {
 
     /** +CGACT=1,cid. */
     public synchronized CmeError activate(int cid) {
+        CmeError r = activateUnchecked(cid);
+        checkRoute();
+        return r;
+    }
+
+    private CmeError activateUnchecked(int cid) {
         if (!caps.validCid(cid)) {
             return CmeError.INCORRECT_PARAMETERS;
         }
@@ -508,6 +559,12 @@ public final class Network {
 
     /** +CGACT=0,cid (ME) or a network-initiated deactivation (fault injection). */
     public synchronized CmeError deactivate(int cid, boolean byNetwork) {
+        CmeError r = deactivateUnchecked(cid, byNetwork);
+        checkRoute();
+        return r;
+    }
+
+    private CmeError deactivateUnchecked(int cid, boolean byNetwork) {
         if (!caps.validCid(cid)) {
             return CmeError.INCORRECT_PARAMETERS;
         }
@@ -542,6 +599,12 @@ public final class Network {
 
     /** +UPSD=id,tag,value (value already unquoted). */
     public synchronized CmeError upsdSet(int id, int tag, String value) {
+        CmeError r = upsdSetUnchecked(id, tag, value);
+        checkRoute();
+        return r;
+    }
+
+    private CmeError upsdSetUnchecked(int id, int tag, String value) {
         PsdProfile p = profile(id);
         if (p == null) {
             return CmeError.INCORRECT_PARAMETERS;
@@ -578,6 +641,12 @@ public final class Network {
 
     /** +UPSDA=id,action. Returns the URC to send after OK, or throws nothing: errors come back as CmeError. */
     public synchronized Object upsda(int id, int action) {
+        Object r = upsdaUnchecked(id, action);
+        checkRoute();
+        return r;
+    }
+
+    private Object upsdaUnchecked(int id, int action) {
         PsdProfile p = profile(id);
         if (p == null) {
             return CmeError.INCORRECT_PARAMETERS;
