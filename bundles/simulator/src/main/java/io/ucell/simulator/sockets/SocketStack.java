@@ -46,6 +46,8 @@ public final class SocketStack {
     static final int UDP_RX_BUFFER = 64 * 1024;
     /** Small host send buffer, so the module's own queue (not the host kernel) is what fills up. */
     static final int HOST_SEND_BUFFER = 4096;
+    /** Small host receive window, so a full module buffer holds the peer back soon (flow control). */
+    static final int HOST_RECEIVE_BUFFER = 8192;
     static final int CONNECT_TIMEOUT_MS = 20_000;
     /** How long a close without linger keeps flushing the queue in the background before it resets. */
     static final int BACKGROUND_FLUSH_MS = 30_000;
@@ -192,6 +194,7 @@ public final class SocketStack {
         int errno = SocketErrors.NONE;
         try {
             raw.setSendBufferSize(HOST_SEND_BUFFER);
+            raw.setReceiveBufferSize(HOST_RECEIVE_BUFFER); // before connect: it sets the window scale
             opts.applyTo(raw);
             if (localPort > 0) {
                 raw.bind(new InetSocketAddress(localPort));
@@ -279,6 +282,7 @@ public final class SocketStack {
         try {
             server = new ServerSocket();
             server.setReuseAddress(s.options.reuseAddress);
+            server.setReceiveBufferSize(HOST_RECEIVE_BUFFER); // inherited by accepted connections
             server.bind(new InetSocketAddress(listenAddress, port));
         } catch (IOException e) {
             throw fail(s, SocketErrors.EADDRINUSE, false);
