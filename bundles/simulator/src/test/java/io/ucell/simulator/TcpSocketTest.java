@@ -45,6 +45,20 @@ class TcpSocketTest {
             assertArrayEquals(all, readTcp(s, 0, 256));
             assertEquals(0, s.module.corruptedPromptBytes(), "the test waited 50 ms after @");
 
+            // data sent without the 50 ms wait after '@' is garbled, as on the module (5.3.1)
+            s.at.skipUrcs();
+            int start = s.at.all().length();
+            s.at.writeRaw("AT+USOWR=0,4\r");
+            while (s.at.all().indexOf("@", start) < 0) {
+                Thread.sleep(1);
+            }
+            s.at.writeRaw("abcd");
+            assertEquals("OK", AtClient.finalCode(s.at.awaitFinal(URC_WAIT)));
+            s.at.awaitUrc("+UUSORD: 0,", URC_WAIT);
+            byte[] garbled = readTcp(s, 0, 4);
+            assertEquals(4, s.module.corruptedPromptBytes());
+            assertArrayEquals(new byte[] {'a' ^ 0x55, 'b' ^ 0x55, 'c' ^ 0x55, 'd' ^ 0x55}, garbled);
+
             // base syntax
             s.at.skipUrcs();
             assertEquals(List.of("+USOWR: 0,5"), info(s.ok("AT+USOWR=0,5,\"Hello\"")));
@@ -315,6 +329,39 @@ class TcpSocketTest {
                 assertEquals("\r\nOK\r\n", s.at.send("AT+USOCL=0,1"));
                 assertEquals("+UUSOCL: 0", s.at.awaitUrc("+UUSOCL", URC_WAIT));
                 assertEquals(-1, peer.getInputStream().read());
+            }
+        }
+    }
+
+    /** A.1: with a linger time the close waits at most that long for the queue, then resets the connection. */
+    @Test
+    void lingerBoundsTheCloseOfAStuckConnection() throws Exception {
+        try (Sim s = SocketSupport.withRoute(ModuleModel.SARA_R5_02B); ServerSocket server = new ServerSocket()) {
+            server.setReceiveBufferSize(4096);
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            s.ok("AT+USOCR=6");
+            s.ok("AT+USOSO=0,65535,128,1,300");
+            s.ok("AT+USOCO=0,\"127.0.0.1\"," + server.getLocalPort());
+            try (Socket peer = server.accept()) {
+                int chunk = 0;
+                while ("OK".equals(s.fin("AT+USOWR=0,1024,\"" + printableChunk(chunk++, 1024) + "\""))) {
+                    assertTrue(chunk < 100, "the queue never filled up");
+                }
+                long start = System.nanoTime();
+                s.ok("AT+USOCL=0");
+                long tookMs = (System.nanoTime() - start) / 1_000_000;
+                assertTrue(tookMs >= 250 && tookMs < 2000, "close took " + tookMs + " ms");
+                // the peer gets what had left before the reset, then the reset itself
+                InputStream in = peer.getInputStream();
+                Exception end = null;
+                try {
+                    while (in.read(new byte[4096]) >= 0) {
+                        // drain
+                    }
+                } catch (java.net.SocketException reset) {
+                    end = reset;
+                }
+                assertTrue(end != null, "the stuck connection was reset, not closed gracefully");
             }
         }
     }
