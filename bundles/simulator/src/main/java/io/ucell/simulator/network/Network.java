@@ -7,6 +7,7 @@ import io.ucell.simulator.model.PdpType;
 import io.ucell.simulator.nvm.Nvm;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -153,7 +154,7 @@ public final class Network {
         InternalRoute now = internalRoute();
         int cid = now == null ? -1 : now.context().cid();
         String address = now == null ? null : now.address();
-        boolean lost = routeCid >= 0 && (cid != routeCid || !java.util.Objects.equals(address, routeAddress));
+        boolean lost = routeCid >= 0 && (cid != routeCid || !Objects.equals(address, routeAddress));
         routeCid = cid;
         routeAddress = address;
         if (lost) {
@@ -176,11 +177,11 @@ public final class Network {
 
     /** +CFUN=0/1/4 (reboots are the module's business). */
     public synchronized void setCfun(int fun) {
-        setCfunUnchecked(fun);
+        changeCfun(fun);
         checkRoute();
     }
 
-    private void setCfunUnchecked(int fun) {
+    private void changeCfun(int fun) {
         if (fun == 1) {
             cfun = 1;
             maybeRegister();
@@ -208,12 +209,12 @@ public final class Network {
 
     /** +COPS set; returns an error or null. */
     public synchronized CmeError setCops(int mode, int format, String oper) {
-        CmeError r = setCopsUnchecked(mode, format, oper);
+        CmeError r = changeCops(mode, format, oper);
         checkRoute();
         return r;
     }
 
-    private CmeError setCopsUnchecked(int mode, int format, String oper) {
+    private CmeError changeCops(int mode, int format, String oper) {
         switch (mode) {
             case 0:
                 copsMode = 0;
@@ -320,11 +321,11 @@ public final class Network {
 
     /** Fault: coverage lost (the environment already says so). */
     public synchronized void coverageLost() {
-        coverageLostUnchecked();
+        dropCoverage();
         checkRoute();
     }
 
-    private void coverageLostUnchecked() {
+    private void dropCoverage() {
         if (disposed) {
             return;
         }
@@ -526,12 +527,12 @@ public final class Network {
 
     /** +CGACT=1,cid. */
     public synchronized CmeError activate(int cid) {
-        CmeError r = activateUnchecked(cid);
+        CmeError r = activateContext(cid);
         checkRoute();
         return r;
     }
 
-    private CmeError activateUnchecked(int cid) {
+    private CmeError activateContext(int cid) {
         if (!caps.validCid(cid)) {
             return CmeError.INCORRECT_PARAMETERS;
         }
@@ -559,12 +560,12 @@ public final class Network {
 
     /** +CGACT=0,cid (ME) or a network-initiated deactivation (fault injection). */
     public synchronized CmeError deactivate(int cid, boolean byNetwork) {
-        CmeError r = deactivateUnchecked(cid, byNetwork);
+        CmeError r = deactivateContext(cid, byNetwork);
         checkRoute();
         return r;
     }
 
-    private CmeError deactivateUnchecked(int cid, boolean byNetwork) {
+    private CmeError deactivateContext(int cid, boolean byNetwork) {
         if (!caps.validCid(cid)) {
             return CmeError.INCORRECT_PARAMETERS;
         }
@@ -599,12 +600,12 @@ public final class Network {
 
     /** +UPSD=id,tag,value (value already unquoted). */
     public synchronized CmeError upsdSet(int id, int tag, String value) {
-        CmeError r = upsdSetUnchecked(id, tag, value);
+        CmeError r = changeUpsd(id, tag, value);
         checkRoute();
         return r;
     }
 
-    private CmeError upsdSetUnchecked(int id, int tag, String value) {
+    private CmeError changeUpsd(int id, int tag, String value) {
         PsdProfile p = profile(id);
         if (p == null) {
             return CmeError.INCORRECT_PARAMETERS;
@@ -641,12 +642,12 @@ public final class Network {
 
     /** +UPSDA=id,action. Returns the URC to send after OK, or throws nothing: errors come back as CmeError. */
     public synchronized Object upsda(int id, int action) {
-        Object r = upsdaUnchecked(id, action);
+        Object r = runUpsda(id, action);
         checkRoute();
         return r;
     }
 
-    private Object upsdaUnchecked(int id, int action) {
+    private Object runUpsda(int id, int action) {
         PsdProfile p = profile(id);
         if (p == null) {
             return CmeError.INCORRECT_PARAMETERS;

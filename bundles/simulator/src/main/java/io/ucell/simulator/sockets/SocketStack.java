@@ -701,13 +701,17 @@ public final class SocketStack {
             closeHost(s, false);
             return;
         }
-        timer.schedule(() -> {
-            synchronized (this) {
-                if (!s.hostClosed) {
-                    abort(s);
+        try {
+            timer.schedule(() -> {
+                synchronized (this) {
+                    if (!s.hostClosed) {
+                        abort(s);
+                    }
                 }
-            }
-        }, maxMs, TimeUnit.MILLISECONDS);
+            }, maxMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            abort(s); // the module is shutting down: no time to flush
+        }
     }
 
     /** Closes everything at once, the peer gets a reset; with the lock held. */
