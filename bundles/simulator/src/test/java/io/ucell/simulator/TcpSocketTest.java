@@ -296,6 +296,13 @@ class TcpSocketTest {
             assertEquals("ERROR", s.fin("AT+USOSO=0,65535,128,1,40000"));
             assertEquals("ERROR", s.fin("AT+USOSO=0,65535,8,2"));
             assertEquals("ERROR", s.fin("AT+USOSO=0,1,1,1"));
+            assertEquals("ERROR", s.fin("AT+USOSO=0,65535,32,1"), "SO_BROADCAST is for UDP");
+            s.ok("AT+USOCR=17");
+            s.ok("AT+USOSO=1,65535,32,1");
+            assertEquals(List.of("+USOGO: 1"), info(s.ok("AT+USOGO=1,65535,32")));
+            assertEquals("ERROR", s.fin("AT+USOSO=1,6,1,1"), "TCP options are for TCP");
+            s.ok("AT+USOSO=1,0,2,32");
+            assertEquals(List.of("+USOGO: 32"), info(s.ok("AT+USOGO=1,0,2")));
             assertEquals(List.of("+USOGO: 1,500"), info(s.ok("AT+USOGO=0,65535,128")), "unchanged");
             // still set once connected, and the socket works with them
             s.ok("AT+USOCO=0,\"127.0.0.1\"," + echo.port());

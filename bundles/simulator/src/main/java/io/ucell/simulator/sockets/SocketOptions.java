@@ -36,19 +36,12 @@ public final class SocketOptions {
     boolean lingerOn;
     int lingerMs;
 
-    /** Whether (level, option) exists; the value ranges are checked by {@link #set}. */
-    public static boolean known(int level, int option) {
-        switch (level) {
-            case LEVEL_IP:
-                return option == IP_TOS || option == IP_TTL;
-            case LEVEL_TCP:
-                return option == TCP_NODELAY || option == TCP_KEEPIDLE;
-            case LEVEL_SOCKET:
-                return option == SO_REUSEADDR || option == SO_KEEPALIVE || option == SO_BROADCAST
-                        || option == SO_LINGER;
-            default:
-                return false;
+    /** Whether the option applies to this kind of socket: TCP level only on TCP, SO_BROADCAST only on UDP. */
+    static boolean appliesTo(boolean tcp, int level, int option) {
+        if (level == LEVEL_TCP) {
+            return tcp;
         }
+        return !(level == LEVEL_SOCKET && option == SO_BROADCAST) || !tcp;
     }
 
     /** Sets an option; false when the option or a value is out of range (nothing changed then). */

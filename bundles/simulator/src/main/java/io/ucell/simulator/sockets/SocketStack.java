@@ -124,7 +124,7 @@ public final class SocketStack {
 
     public synchronized void setOption(int id, int level, int option, long value, Long value2) throws SocketFailure {
         ModuleSocket s = require(id);
-        if (!s.options.set(level, option, value, value2)) {
+        if (!SocketOptions.appliesTo(s.tcp(), level, option) || !s.options.set(level, option, value, value2)) {
             throw fail(s, SocketErrors.EINVAL, false);
         }
         if (s.host != null && !s.hostClosed) {
@@ -138,7 +138,7 @@ public final class SocketStack {
     /** +USOGO value text ("1" or "1,500"). */
     public synchronized String option(int id, int level, int option) throws SocketFailure {
         ModuleSocket s = require(id);
-        String v = s.options.get(level, option);
+        String v = SocketOptions.appliesTo(s.tcp(), level, option) ? s.options.get(level, option) : null;
         if (v == null) {
             throw fail(s, SocketErrors.EINVAL, false);
         }
