@@ -80,6 +80,44 @@ class SecureSocketTest {
         }
     }
 
+    /** Spec 5.3.3: the secure socket queue is 1 kB, whatever the family's TCP queue. */
+    @Test
+    void secureQueueIsOneKilobyte() throws Exception {
+        SSLServerSocket server = (SSLServerSocket) serverContext.getServerSocketFactory()
+                .createServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        server.setReceiveBufferSize(4096);
+        java.util.concurrent.CompletableFuture<javax.net.ssl.SSLSocket> accepted = new java.util.concurrent.CompletableFuture<>();
+        Thread acceptor = new Thread(() -> {
+            try {
+                javax.net.ssl.SSLSocket c = (javax.net.ssl.SSLSocket) server.accept();
+                c.startHandshake(); // then never reads
+                accepted.complete(c);
+            } catch (java.io.IOException e) {
+                accepted.completeExceptionally(e);
+            }
+        });
+        acceptor.start();
+        try (server; Sim s = SocketSupport.withRoute(ModuleModel.SARA_R42_01B)) {
+            s.ok("AT+USOCR=6");
+            s.ok("AT+USOSEC=0,1");
+            s.ok("AT+USOCO=0,\"127.0.0.1\"," + server.getLocalPort());
+            try (javax.net.ssl.SSLSocket peer = accepted.get(5, TimeUnit.SECONDS)) {
+                int written = 0;
+                String data = "s".repeat(1024);
+                while ("OK".equals(s.fin("AT+USOWR=0,1024,\"" + data + "\""))) {
+                    written += 1024;
+                    assertTrue(written < 16 * 1024 + 64 * 1024, "the queue never filled up");
+                }
+                assertEquals(List.of("+USOER: 11"), info(s.ok("AT+USOER")));
+                // what is still queued plus the refused write exceeds 1 kB, not the 16 kB TCP queue
+                String unsent = info(s.ok("AT+USOCTL=0,11")).get(0);
+                int pending = Integer.parseInt(unsent.substring("+USOCTL: 0,11,".length()));
+                assertTrue(pending > 0 && pending <= 1024, unsent);
+                assertTrue(peer.isConnected());
+            }
+        }
+    }
+
     @Test
     void validationAgainstTheTrustStoreRejectsASelfSignedServer() throws Exception {
         try (Sim s = SocketSupport.withRoute(ModuleModel.SARA_R42_01B); EchoServer echo = tlsEcho()) {
