@@ -29,7 +29,8 @@ public final class ControlConsole {
             "hang | unhang               stop / resume answering anything",
             "signal RSSI RSRP RSRQ       signal levels in dBm/dBm/dB for +CSQ/+CESQ",
             "dns NAME IP                 DNS override for +UDNSRN/+UPING",
-            "status                      show model, boot, registration and contexts",
+            "remote-close S              the remote end of TCP socket S closes the connection",
+            "status                      show model, boot, registration, contexts and sockets",
             "help                        this text",
             "quit                        stop the simulator (stdin console only)");
 
@@ -93,6 +94,8 @@ public final class ControlConsole {
                 case "dns":
                     module.setDnsOverride(w[1], w[2]);
                     return "OK";
+                case "remote-close":
+                    return module.remoteCloseSocket(Integer.parseInt(w[1])) ? "OK" : "no connected TCP socket " + w[1];
                 case "status":
                     return status();
                 case "help":
@@ -118,6 +121,10 @@ public final class ControlConsole {
         n.definedContexts().forEach(c -> sb.append("\ncid ").append(c.cid()).append(' ').append(c.type().atName())
                 .append(" \"").append(c.apn()).append("\" ").append(c.active() ? "active" : "inactive")
                 .append(c.ipv4() != null ? " " + c.ipv4() : "").append(c.ipv6() != null ? " " + c.ipv6() : ""));
+        String sockets = module.sockets().describe();
+        if (!sockets.isEmpty()) {
+            sb.append('\n').append(sockets);
+        }
         sb.append("\ncommand gap violations ").append(module.commandGapViolations())
                 .append(", garbled prompt bytes ").append(module.corruptedPromptBytes());
         return sb.toString();

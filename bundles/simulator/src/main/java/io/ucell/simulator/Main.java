@@ -26,7 +26,7 @@ public final class Main {
         StringBuilder sb = new StringBuilder();
         sb.append("usage: java -jar ucell-simulator-standalone.jar (--tcp PORT | --serial DEVICE) --model MODEL\n")
                 .append("          [--baud N] [--nvm FILE] [--boot-ms N] [--reg-ms N] [--processing-ms N]\n")
-                .append("          [--ipv6] [--control PORT] [--no-console]\n\n")
+                .append("          [--ipv6] [--listen-address IP] [--control PORT] [--no-console]\n\n")
                 .append("  --tcp PORT        serve the AT interface on TCP (one client at a time, like ser2net)\n")
                 .append("  --serial DEVICE   serve it on a serial device (e.g. a socat pty), 8N1 at --baud\n")
                 .append("  --model MODEL     module model (see below)\n")
@@ -36,6 +36,7 @@ public final class Main {
                 .append("  --reg-ms N        time from +CFUN=1 to registered in ms (default 1000)\n")
                 .append("  --processing-ms N per-command processing delay in ms (default 10)\n")
                 .append("  --ipv6            the network grants IPv6 addresses too (default IPv4 only)\n")
+                .append("  --listen-address IP  host address +USOLI server sockets bind to (default 127.0.0.1)\n")
                 .append("  --control PORT    fault-injection console on a TCP port (also on stdin)\n")
                 .append("  --no-console      do not read fault-injection commands from stdin\n\n")
                 .append("models:\n");
@@ -89,6 +90,9 @@ public final class Main {
                         break;
                     case "--ipv6":
                         b.networkGrants(true, true);
+                        break;
+                    case "--listen-address":
+                        b.socketListenAddress(value(args, ++i, a));
                         break;
                     case "--control":
                         control = Integer.parseInt(value(args, ++i, a));

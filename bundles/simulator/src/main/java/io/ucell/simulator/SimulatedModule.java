@@ -12,6 +12,8 @@ import io.ucell.simulator.network.HostPing;
 import io.ucell.simulator.network.Network;
 import io.ucell.simulator.network.RadioEnvironment;
 import io.ucell.simulator.nvm.Nvm;
+import io.ucell.simulator.security.SecurityProfiles;
+import io.ucell.simulator.sockets.SocketStack;
 import io.ucell.simulator.uart.LineFaults;
 import io.ucell.simulator.uart.PacedInput;
 import io.ucell.simulator.uart.PacedOutput;
@@ -19,6 +21,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -65,6 +69,9 @@ public final class SimulatedModule implements ModuleContext, AutoCloseable {
     private final String name;
 
     private volatile Network network;
+    private volatile SocketStack sockets;
+    private volatile SecurityProfiles securityProfiles;
+    private final InetAddress listenAddress;
     private volatile Session session = new Session();
     private volatile int generation;
     private volatile boolean booting;
@@ -89,6 +96,11 @@ public final class SimulatedModule implements ModuleContext, AutoCloseable {
         this.faults = new LineFaults(config.faultSeed());
         this.dns = new Dns(env);
         this.hostPing = hostPing;
+        try {
+            this.listenAddress = InetAddress.getByName(config.socketListenAddress());
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("bad socket listen address " + config.socketListenAddress(), e);
+        }
         this.name = "ucell-sim-" + INSTANCES.incrementAndGet() + "-" + model.cliName();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon(name + "-timer"));
         this.background = Executors.newCachedThreadPool(daemon(name + "-bg"));
@@ -130,10 +142,18 @@ public final class SimulatedModule implements ModuleContext, AutoCloseable {
             if (network != null) {
                 network.dispose();
             }
+            if (sockets != null) {
+                sockets.dispose(); // a reboot drops every socket without a URC
+            }
             // volatile state is rebuilt from NVM; the interface settings go back to their defaults
             session = new Session();
             interpreter.reset();
             network = new Network(caps, config, env, nvm, scheduler, this::emitUrc);
+            SocketStack stack = new SocketStack(caps, background, scheduler, this::emitUrc, listenAddress);
+            sockets = stack;
+            securityProfiles = new SecurityProfiles();
+            // context deactivated, registration lost, radio off: every socket closes with +UUSOCL
+            network.onRouteLost(stack::closeAllByNetwork);
             LOG.info("{} booting ({} ms)", name, config.bootTime().toMillis());
             scheduler.schedule(() -> bootComplete(gen), config.bootTime().toNanos(), TimeUnit.NANOSECONDS);
         }
@@ -449,6 +469,24 @@ public final class SimulatedModule implements ModuleContext, AutoCloseable {
     }
 
     @Override
+    public SocketStack sockets() {
+        return sockets;
+    }
+
+    @Override
+    public SecurityProfiles securityProfiles() {
+        return securityProfiles;
+    }
+
+    /**
+     * Fault injection: the remote end of TCP socket {@code id} closes the connection (buffered data stays
+     * readable, then +UUSOCL). False when {@code id} is not a connected TCP socket.
+     */
+    public boolean remoteCloseSocket(int id) {
+        return sockets.remoteClose(id);
+    }
+
+    @Override
     public ExecutorService background() {
         return background;
     }
@@ -462,6 +500,7 @@ public final class SimulatedModule implements ModuleContext, AutoCloseable {
         detach();
         synchronized (stateLock) {
             network.dispose();
+            sockets.dispose();
         }
         writer.interrupt();
         scheduler.shutdownNow();

@@ -34,6 +34,7 @@ public final class SimulatorConfig {
     private final String greeting;
     private final int defaultMnoProfile;
     private final long faultSeed;
+    private final String socketListenAddress;
 
     private SimulatorConfig(Builder b) {
         this.model = b.model;
@@ -63,6 +64,7 @@ public final class SimulatorConfig {
         this.greeting = b.greeting;
         this.defaultMnoProfile = b.defaultMnoProfile;
         this.faultSeed = b.faultSeed;
+        this.socketListenAddress = b.socketListenAddress;
     }
 
     public static Builder builder() {
@@ -99,6 +101,8 @@ public final class SimulatorConfig {
     public String greeting() { return greeting; }
     public int defaultMnoProfile() { return defaultMnoProfile; }
     public long faultSeed() { return faultSeed; }
+    /** Host address the TCP server sockets of +USOLI bind to (loopback unless opened up on purpose). */
+    public String socketListenAddress() { return socketListenAddress; }
 
     public boolean lteRat() {
         return rat == 7 || rat == 9;
@@ -114,6 +118,7 @@ public final class SimulatorConfig {
         b.networkGrantsIpv6 = networkGrantsIpv6; b.networkApn = networkApn; b.dnsPrimary = dnsPrimary;
         b.dnsSecondary = dnsSecondary; b.tac = tac; b.cellId = cellId; b.greeting = greeting;
         b.defaultMnoProfile = defaultMnoProfile; b.faultSeed = faultSeed;
+        b.socketListenAddress = socketListenAddress;
         return b;
     }
 
@@ -147,6 +152,7 @@ public final class SimulatorConfig {
         private String greeting;
         private int defaultMnoProfile = 90;
         private long faultSeed = 1;
+        private String socketListenAddress = "127.0.0.1";
 
         public Builder model(ModuleModel v) { this.model = Objects.requireNonNull(v); return this; }
         public Builder baud(int v) {
@@ -193,6 +199,8 @@ public final class SimulatorConfig {
         public Builder greeting(String v) { this.greeting = v; return this; }
         public Builder defaultMnoProfile(int v) { this.defaultMnoProfile = v; return this; }
         public Builder faultSeed(long v) { this.faultSeed = v; return this; }
+        /** "0.0.0.0" lets other hosts connect to listening sockets; the default is loopback only. */
+        public Builder socketListenAddress(String v) { this.socketListenAddress = Objects.requireNonNull(v); return this; }
 
         public SimulatorConfig build() {
             return new SimulatorConfig(this);

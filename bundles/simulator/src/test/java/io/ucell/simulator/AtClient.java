@@ -95,6 +95,42 @@ final class AtClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends a command that opens an '@' prompt, waits for the prompt plus the 50 ms the module asks for, then
+     * sends {@code data}; returns everything up to the final result code.
+     */
+    String sendWithPrompt(String cmd, byte[] data) throws Exception {
+        int start;
+        synchronized (rx) {
+            cursor = rx.length();
+            start = cursor;
+        }
+        writeRaw(cmd + "\r");
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        synchronized (rx) {
+            while (rx.indexOf("@", start) < 0) {
+                if (FINAL.matcher(rx).find(start)) {
+                    return awaitFinal(Duration.ofSeconds(1)); // refused before the prompt
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || eof) {
+                    throw new AssertionError("no @ prompt; received: " + escape(rx.substring(start)));
+                }
+                rx.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        Thread.sleep(60);
+        write(data);
+        return awaitFinal(Duration.ofSeconds(5));
+    }
+
+    /** Forgets URCs received so far: the next {@link #awaitUrc} only sees later ones. */
+    void skipUrcs() {
+        synchronized (rx) {
+            urcCursor = rx.length();
+        }
+    }
+
     /** Waits for a whole line starting with {@code prefix} received after the previous awaited URC. */
     String awaitUrc(String prefix, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();

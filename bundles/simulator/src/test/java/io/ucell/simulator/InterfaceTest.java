@@ -3,6 +3,7 @@ package io.ucell.simulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ucell.simulator.commands.AtInterpreter;
 import io.ucell.simulator.model.ModuleModel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -57,7 +58,7 @@ class InterfaceTest {
             // case does not matter for command names
             assertEquals("\r\nu-blox\r\n\r\nOK\r\n", s.at.send("at+cgmi"));
             // a line longer than the module accepts
-            assertEquals("ERROR", AtClient.finalCode(s.at.send("AT+CGDCONT=1,\"IP\",\"" + "a".repeat(2000) + "\"")));
+            assertEquals("ERROR", AtClient.finalCode(s.at.send("AT+CGDCONT=1,\"IP\",\"" + "a".repeat(AtInterpreter.MAX_LINE) + "\"")));
         }
     }
 

@@ -31,18 +31,23 @@ class ModelTest {
                 assertEquals(7, c.maxActiveContexts());
                 assertEquals("+UUSORD", c.udpReadUrc());
                 assertEquals(8 * 1024, c.tcpQueueBytes());
+                assertFalse(c.unackedQuerySupported(), "+USOCTL=s,11 is not supported on SARA-R5 (5.3.3)");
                 assertFalse(c.needsCgactAfterAttach());
             } else {
                 assertEquals(7, c.maxCid());
                 assertEquals(4, c.maxActiveContexts());
                 assertEquals("+UUSORF", c.udpReadUrc());
                 assertEquals(16 * 1024, c.tcpQueueBytes());
+                assertTrue(c.unackedQuerySupported());
                 assertTrue(c.needsCgactAfterAttach());
                 assertFalse(c.ipTypeMappingSupported());
                 assertFalse(c.udconf19Supported());
                 assertFalse(c.internalPdpMappingSupported());
             }
             assertEquals(20, c.minCommandGap().toMillis());
+            assertEquals(1024, c.secureQueueBytes(), "secure socket queue (5.3.3)");
+            assertEquals(7, c.maxSockets(), "section 5.11");
+            assertEquals(m != ModuleModel.SARA_R422, c.securitySupported(), "5.11 does not apply to SARA-R422");
         }
         boolean[] upsd = {true, true, false, false, true, true, true, true};
         for (ModuleModel m : ModuleModel.values()) {

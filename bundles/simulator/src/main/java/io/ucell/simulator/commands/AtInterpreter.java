@@ -16,8 +16,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class AtInterpreter {
     private static final Logger LOG = LoggerFactory.getLogger(AtInterpreter.class);
-    /** Longest command line the module accepts (characters after which it answers ERROR). */
-    public static final int MAX_LINE = 1024;
+    /**
+     * Longest command line the module accepts (characters after which it answers ERROR). Room for the
+     * longest socket command: +USOST with a 255-character host and 1024 data characters (512 bytes in hex).
+     */
+    public static final int MAX_LINE = 2048;
     private static final byte CTRL_Z = 0x1A;
     private static final byte ESC = 0x1B;
 

@@ -6,6 +6,8 @@ import io.ucell.simulator.model.ModuleModel;
 import io.ucell.simulator.network.Dns;
 import io.ucell.simulator.network.HostPing;
 import io.ucell.simulator.network.Network;
+import io.ucell.simulator.security.SecurityProfiles;
+import io.ucell.simulator.sockets.SocketStack;
 import java.util.concurrent.Executor;
 
 /** What command handlers may see and do; implemented by the simulated module. */
@@ -24,6 +26,12 @@ public interface ModuleContext {
     Dns dns();
 
     HostPing hostPing();
+
+    /** The socket table of the current boot. */
+    SocketStack sockets();
+
+    /** The +USECPRF security profiles of the current boot. */
+    SecurityProfiles securityProfiles();
 
     /** For work that outlives the command (ping echoes); its URCs go through {@link #emitUrc(String)}. */
     Executor background();

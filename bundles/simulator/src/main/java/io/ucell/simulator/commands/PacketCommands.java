@@ -296,7 +296,14 @@ final class PacketCommands {
         if (c.kind() != AtCommand.Kind.SET) {
             return c.kind() == AtCommand.Kind.TEST ? Response.ok() : Response.error();
         }
+        if (c.params().get(0).value().equals("1?")) {
+            // the contract's read form AT+UDCONF=1? reads like AT+UDCONF=1
+            return SocketCommands.udconfHexMode(c, m);
+        }
         int op = c.intParam(0);
+        if (op == 1) {
+            return SocketCommands.udconfHexMode(c, m);
+        }
         if (op == 19) {
             if (!m.capabilities().udconf19Supported()) {
                 // section 2.3.2 does not apply to SARA-R42, LEXI-R422, SARA-R5 00B and 01B

@@ -25,6 +25,9 @@ import java.time.Duration;
  * @param ftpSupported              embedded FTP client
  * @param coapSupported             embedded CoAP client
  * @param tcpQueueBytes             TCP socket queue size (section 5.3.3)
+ * @param secureQueueBytes          queue size of a secure (TLS) socket: 1 kB on every family (section 5.3.3)
+ * @param maxSockets                sockets open at the same time (section 5.11: 7)
+ * @param unackedQuerySupported     +USOCTL=s,11 (unacknowledged bytes) exists; not on SARA-R5 (5.3.3, 5.8)
  * @param defaultCgdcontType        PDP type of the factory context definition
  * @param defaultUpsdIpType         factory +UPSD=0,0 value (2.3.1: 00B 0 = IPv4, 01B 2 = IPv4v6 IPv4 preferred)
  * @param minCommandGap             time the DTE must leave after a final result code or URC before the next
@@ -50,6 +53,9 @@ public record Capabilities(
         boolean ftpSupported,
         boolean coapSupported,
         int tcpQueueBytes,
+        int secureQueueBytes,
+        int maxSockets,
+        boolean unackedQuerySupported,
         PdpType defaultCgdcontType,
         int defaultUpsdIpType,
         Duration minCommandGap,

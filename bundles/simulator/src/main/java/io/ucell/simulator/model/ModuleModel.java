@@ -57,7 +57,7 @@ public enum ModuleModel {
                 upsd, upsd, false, !upsd, ipMapping, checksDefinedType,
                 !upsd, pdpMapping, "+UUSORD",
                 true, true, true, true, true,
-                8 * 1024, PdpType.IPV4V6, defaultUpsdType, minGap(), Duration.ofSeconds(5));
+                8 * 1024, 1024, 7, false, PdpType.IPV4V6, defaultUpsdType, minGap(), Duration.ofSeconds(5));
     }
 
     private static Capabilities r42(boolean security) {
@@ -65,7 +65,7 @@ public enum ModuleModel {
                 true, false, true, false, false, false,
                 false, false, "+UUSORF",
                 security, security, security, security, security,
-                16 * 1024, PdpType.IPV4V6, 0, minGap(), Duration.ofSeconds(6));
+                16 * 1024, 1024, 7, true, PdpType.IPV4V6, 0, minGap(), Duration.ofSeconds(6));
     }
 
     public String cliName() {

@@ -7,6 +7,7 @@ import io.ucell.simulator.model.PdpType;
 import io.ucell.simulator.nvm.Nvm;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -47,6 +48,10 @@ public final class Network {
     private final AddressPlan plan;
 
     private boolean disposed;
+    private Runnable routeLostListener = () -> { };
+    /** Context and address of the internal route at the last check, to notice when it goes away. */
+    private int routeCid = -1;
+    private String routeAddress;
     private int cfun = 1;
     private int copsMode;
     private int copsFormat;
@@ -133,6 +138,30 @@ public final class Network {
         cancelPending();
     }
 
+    /**
+     * Called (with this object's lock held) whenever the internal route the sockets use goes away or changes:
+     * context deactivated, registration lost, radio off. Must not block and must not call back into this object.
+     */
+    public synchronized void onRouteLost(Runnable listener) {
+        routeLostListener = listener;
+    }
+
+    /** Compares the internal route with the one seen last time and tells the listener when it went away. */
+    private void checkRoute() {
+        if (disposed) {
+            return;
+        }
+        InternalRoute now = internalRoute();
+        int cid = now == null ? -1 : now.context().cid();
+        String address = now == null ? null : now.address();
+        boolean lost = routeCid >= 0 && (cid != routeCid || !Objects.equals(address, routeAddress));
+        routeCid = cid;
+        routeAddress = address;
+        if (lost) {
+            routeLostListener.run();
+        }
+    }
+
     private void cancelPending() {
         if (pendingRegistration != null) {
             pendingRegistration.cancel(false);
@@ -148,6 +177,11 @@ public final class Network {
 
     /** +CFUN=0/1/4 (reboots are the module's business). */
     public synchronized void setCfun(int fun) {
+        changeCfun(fun);
+        checkRoute();
+    }
+
+    private void changeCfun(int fun) {
         if (fun == 1) {
             cfun = 1;
             maybeRegister();
@@ -175,6 +209,12 @@ public final class Network {
 
     /** +COPS set; returns an error or null. */
     public synchronized CmeError setCops(int mode, int format, String oper) {
+        CmeError r = changeCops(mode, format, oper);
+        checkRoute();
+        return r;
+    }
+
+    private CmeError changeCops(int mode, int format, String oper) {
         switch (mode) {
             case 0:
                 copsMode = 0;
@@ -237,6 +277,7 @@ public final class Network {
         }
         setStat(cfg.roaming() ? 5 : 1);
         onAttach();
+        checkRoute();
     }
 
     /** LTE attach sets up the default EPS bearer on cid 1 (section 2.1); what the host may use differs per family. */
@@ -280,6 +321,11 @@ public final class Network {
 
     /** Fault: coverage lost (the environment already says so). */
     public synchronized void coverageLost() {
+        dropCoverage();
+        checkRoute();
+    }
+
+    private void dropCoverage() {
         if (disposed) {
             return;
         }
@@ -481,6 +527,12 @@ public final class Network {
 
     /** +CGACT=1,cid. */
     public synchronized CmeError activate(int cid) {
+        CmeError r = activateContext(cid);
+        checkRoute();
+        return r;
+    }
+
+    private CmeError activateContext(int cid) {
         if (!caps.validCid(cid)) {
             return CmeError.INCORRECT_PARAMETERS;
         }
@@ -508,6 +560,12 @@ public final class Network {
 
     /** +CGACT=0,cid (ME) or a network-initiated deactivation (fault injection). */
     public synchronized CmeError deactivate(int cid, boolean byNetwork) {
+        CmeError r = deactivateContext(cid, byNetwork);
+        checkRoute();
+        return r;
+    }
+
+    private CmeError deactivateContext(int cid, boolean byNetwork) {
         if (!caps.validCid(cid)) {
             return CmeError.INCORRECT_PARAMETERS;
         }
@@ -542,6 +600,12 @@ public final class Network {
 
     /** +UPSD=id,tag,value (value already unquoted). */
     public synchronized CmeError upsdSet(int id, int tag, String value) {
+        CmeError r = changeUpsd(id, tag, value);
+        checkRoute();
+        return r;
+    }
+
+    private CmeError changeUpsd(int id, int tag, String value) {
         PsdProfile p = profile(id);
         if (p == null) {
             return CmeError.INCORRECT_PARAMETERS;
@@ -578,6 +642,12 @@ public final class Network {
 
     /** +UPSDA=id,action. Returns the URC to send after OK, or throws nothing: errors come back as CmeError. */
     public synchronized Object upsda(int id, int action) {
+        Object r = runUpsda(id, action);
+        checkRoute();
+        return r;
+    }
+
+    private Object runUpsda(int id, int action) {
         PsdProfile p = profile(id);
         if (p == null) {
             return CmeError.INCORRECT_PARAMETERS;
