@@ -147,7 +147,6 @@ public final class SimulatedModule implements ModuleContext, AutoCloseable {
             }
             // volatile state is rebuilt from NVM; the interface settings go back to their defaults
             session = new Session();
-            interpreter.reset();
             network = new Network(caps, config, env, nvm, scheduler, this::emitUrc);
             SocketStack stack = new SocketStack(caps, background, scheduler, this::emitUrc, listenAddress);
             sockets = stack;
@@ -157,6 +156,9 @@ public final class SimulatedModule implements ModuleContext, AutoCloseable {
             LOG.info("{} booting ({} ms)", name, config.bootTime().toMillis());
             scheduler.schedule(() -> bootComplete(gen), config.bootTime().toNanos(), TimeUnit.NANOSECONDS);
         }
+        // outside the state lock: the receive thread holds the interpreter's lock while it waits for the
+        // state lock to run a command, so taking them in the other order here deadlocked a reboot
+        interpreter.reset();
     }
 
     private void bootComplete(int gen) {
