@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 public final class AtInterpreter {
     private static final Logger LOG = LoggerFactory.getLogger(AtInterpreter.class);
     /** Longest command line the module accepts (characters after which it answers ERROR). */
-    public static final int MAX_LINE = 1024;
+    // room for a 512-byte payload in hex plus the command (+UCOAPC, section 8: 512 bytes uplink)
+    public static final int MAX_LINE = 2048;
     private static final byte CTRL_Z = 0x1A;
     private static final byte ESC = 0x1B;
 

@@ -28,6 +28,7 @@ public final class CommandRegistry {
         NetworkCommands.register(r);
         PacketCommands.register(r);
         IpCommands.register(r);
+        io.ucell.simulator.coap.CoapCommands.register(r);
         return r;
     }
 }
