@@ -57,7 +57,7 @@ class InterfaceTest {
             // case does not matter for command names
             assertEquals("\r\nu-blox\r\n\r\nOK\r\n", s.at.send("at+cgmi"));
             // a line longer than the module accepts
-            assertEquals("ERROR", AtClient.finalCode(s.at.send("AT+CGDCONT=1,\"IP\",\"" + "a".repeat(2000) + "\"")));
+            assertEquals("ERROR", AtClient.finalCode(s.at.send("AT+CGDCONT=1,\"IP\",\"" + "a".repeat(3000) + "\"")));
         }
     }
 
