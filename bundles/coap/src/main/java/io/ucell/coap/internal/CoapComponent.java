@@ -35,11 +35,13 @@ public final class CoapComponent implements CoapService, ConfigurableComponent {
 
     private volatile CoapClient client;
     private volatile String configError;
+    /** A valid configuration has been applied (a refused one later leaves it in force). */
+    private volatile boolean configured;
 
     @Activate
     void activate(CoapConfig config) {
         CoapSettings s = toSettings(config);
-        List<String> errors = s.validate();
+        List<String> errors = problems(config);
         if (!errors.isEmpty()) {
             // refused: requests fail with the reason until a valid configuration arrives
             configError = String.join("; ", errors);
@@ -47,6 +49,8 @@ public final class CoapComponent implements CoapService, ConfigurableComponent {
             client = new CoapClient(modem, CoapSettings.defaults());
             return;
         }
+        configError = null;
+        configured = true;
         client = new CoapClient(modem, s);
         storeIfAsked(config);
     }
@@ -54,13 +58,14 @@ public final class CoapComponent implements CoapService, ConfigurableComponent {
     @Modified
     void modified(CoapConfig config) {
         CoapSettings s = toSettings(config);
-        List<String> errors = s.validate();
+        List<String> errors = problems(config);
         if (!errors.isEmpty()) {
             configError = String.join("; ", errors);
             LOG.error("CoAP configuration refused, the previous one stays: {}", configError);
             return;
         }
         configError = null;
+        configured = true;
         client.update(s);
         storeIfAsked(config);
     }
@@ -82,17 +87,34 @@ public final class CoapComponent implements CoapService, ConfigurableComponent {
         }
     }
 
+    /** Config to settings; problems are in {@link #problems(CoapConfig)}. */
     static CoapSettings toSettings(CoapConfig c) {
-        List<String> errors = new ArrayList<>();
-        CoapOptions o = null;
+        CoapOptions o;
         try {
             o = new CoapOptions(c.uri_host(), c.uri_port(), c.uri_path(), c.uri_query(), c.content_format(),
                     c.confirmable(), c.security_profile(), c.rai());
         } catch (IllegalArgumentException e) {
-            errors.add(e.getMessage());
+            o = null;
         }
         return new CoapSettings(c.profile(), c.uri() == null ? "" : c.uri().trim(), o, c.pdp_cid(), c.pdp_ip_type(),
                 Duration.ofSeconds(c.response_timeout()), Duration.ofSeconds(Math.max(0, c.queue_timeout())));
+    }
+
+    /** Everything wrong with a configuration, independent of the module (empty when valid). */
+    static List<String> problems(CoapConfig c) {
+        List<String> errors = new ArrayList<>();
+        try {
+            new CoapOptions(c.uri_host(), c.uri_port(), c.uri_path(), c.uri_query(), c.content_format(),
+                    c.confirmable(), c.security_profile(), c.rai());
+        } catch (IllegalArgumentException e) {
+            errors.add(e.getMessage());
+        }
+        if (c.response_timeout() <= 0) {
+            errors.add("response timeout must be positive");
+        }
+        CoapSettings s = toSettings(c);
+        s.validate().stream().filter(e -> !e.equals("options missing") && !errors.contains(e)).forEach(errors::add);
+        return errors;
     }
 
     /** Why the last configuration was refused, or null. */
@@ -103,7 +125,7 @@ public final class CoapComponent implements CoapService, ConfigurableComponent {
     @Override
     public CoapResponse send(CoapRequest request) throws CoapException {
         String err = configError;
-        if (err != null && client.settings().baseUri().isEmpty() && !request.uri().contains("://")) {
+        if (err != null && !configured) {
             throw new CoapException("CoAP configuration refused: " + err);
         }
         return client.send(request);
