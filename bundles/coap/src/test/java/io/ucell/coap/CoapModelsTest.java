@@ -49,6 +49,10 @@ class CoapModelsTest {
                 CoapException e = assertThrows(CoapException.class, () -> sim.coap.get(servers.udpUri("/echo")));
                 assertEquals(15, e.errorClass());
                 assertEquals(11, e.errorCode());
+                // back to no mapping and no RAI: both are taken back in the module's profile
+                sim.coap.update(CoapSettings.defaults());
+                assertEquals("mapped", new String(sim.coap.get(servers.udpUri("/echo")).payload(), StandardCharsets.US_ASCII));
+                assertEquals("0", sim.coap.currentProfile().get("RAI_FLAG"));
             }
         }
     }

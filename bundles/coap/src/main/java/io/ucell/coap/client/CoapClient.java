@@ -55,6 +55,8 @@ public final class CoapClient implements CoapService, AutoCloseable {
     private volatile CoapSettings settings;
     /** +UCOAP setting key ("1", "2,0", "20"...) to the command text last written with success. */
     private final Map<String, String> applied = new HashMap<>();
+    private boolean raiWritten;
+    private boolean pdpMappingWritten;
 
     public CoapClient(ModemService modem, CoapSettings settings) {
         List<String> errors = settings.validate();
@@ -151,10 +153,13 @@ public final class CoapClient implements CoapService, AutoCloseable {
             c.put("2,4", ucoap(2).param(4).param(1).param(o.contentFormat()).build());
         }
         c.put("2,5", ucoap(2).param(5).param(o.confirmable() ? 0 : 1).build());
-        if (caps.securitySupported()) {
+        // the op codes for the security profile and the RAI flag are the simulator's reading (the app note shows
+        // +UCOAP=8,0 only, and no RAI command): written only when a request needs them, so a module that reads
+        // the spec otherwise still serves every other request
+        if (caps.securitySupported() && (CoapUris.secure(uri) || o.securityProfile() != 0)) {
             c.put("8", ucoap(8).param(o.securityProfile()).build());
         }
-        if (caps.raiSupported()) {
+        if (caps.raiSupported() && o.rai() != 0) {
             c.put("9", ucoap(9).param(o.rai()).build());
         }
         if (s.pdpCid() >= 0) {
@@ -170,7 +175,19 @@ public final class CoapClient implements CoapService, AutoCloseable {
 
     private void applyProfile(AtEngine at, ModuleCapabilities caps, CoapSettings s, String uri, CoapOptions o)
             throws CoapException {
-        for (Map.Entry<String, AtCommand> e : profileCommands(caps, s, uri, o).entrySet()) {
+        Map<String, AtCommand> wanted = profileCommands(caps, s, uri, o);
+        synchronized (this) {
+            // a RAI flag or PDP mapping written for an earlier request is taken back (remembered across
+            // forgetApplied(): a failed request does not undo what the module already took)
+            if (!wanted.containsKey("9") && raiWritten) {
+                wanted.put("9", ucoap(9).param(0).build());
+            }
+            if (!wanted.containsKey("20") && pdpMappingWritten) {
+                // back to the default: "a PDP context different than default CID 1" (8.2.3)
+                wanted.put("20", ucoap(20).param(1).param(0).build());
+            }
+        }
+        for (Map.Entry<String, AtCommand> e : wanted.entrySet()) {
             String text = e.getValue().text();
             synchronized (this) {
                 if (text.equals(applied.get(e.getKey()))) {
@@ -179,10 +196,16 @@ public final class CoapClient implements CoapService, AutoCloseable {
             }
             AtResponse r = at.execute(e.getValue());
             if (!r.isOk()) {
-                throw moduleError(at, "AT+UCOAP=" + e.getKey() + "... refused: " + r.result());
+                throw moduleError(at, "AT+UCOAP=" + e.getKey().replace(',', ' ') + " refused: " + r.result());
             }
             synchronized (this) {
                 applied.put(e.getKey(), text);
+                if (e.getKey().equals("9")) {
+                    raiWritten = !text.endsWith("=9,0");
+                }
+                if (e.getKey().equals("20")) {
+                    pdpMappingWritten = !text.endsWith("=20,1,0");
+                }
             }
         }
     }

@@ -60,6 +60,7 @@ final class CoapEndpoints implements AutoCloseable {
         c.set(CoapConfig.PREFERRED_BLOCK_SIZE, 512);
         c.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.CLIENT_ONLY);
         c.set(DtlsConfig.DTLS_MAX_RETRANSMISSIONS, 2);
+        c.set(DtlsConfig.DTLS_RETRANSMISSION_TIMEOUT, 1, TimeUnit.SECONDS);
         c.set(TcpConfig.TCP_CONNECT_TIMEOUT, 10, TimeUnit.SECONDS);
         return c;
     }
