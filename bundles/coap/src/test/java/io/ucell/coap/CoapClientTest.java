@@ -140,6 +140,19 @@ class CoapClientTest {
     }
 
     @Test
+    void theLongestUriTheModuleTakes() {
+        String label = "a".repeat(63);
+        String host = String.join(".", label, label, label, "b".repeat(59)); // 251 characters
+        sim.module.setDnsOverride(host, "127.0.0.1");
+        String uri = "coap://" + host + ":" + servers.udp.getAddress().getPort() + "/" + "p".repeat(254) + "?q="
+                + "v".repeat(252);
+        assertTrue(uri.length() > 760 && uri.length() <= 783, "length " + uri.length());
+        // every part reached the server as options: it looked the path up and answered 4.04
+        CoapServerException e = assertThrows(CoapServerException.class, () -> sim.coap.get(uri));
+        assertEquals("4.04", e.code());
+    }
+
+    @Test
     void invalidRequestsAreRefusedBeforeTheModule() {
         String host = "h".repeat(256);
         assertTrue(assertThrows(CoapException.class, () -> sim.coap.get("coap://" + host + "/"))

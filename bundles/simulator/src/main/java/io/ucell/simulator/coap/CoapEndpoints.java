@@ -49,6 +49,9 @@ final class CoapEndpoints implements AutoCloseable {
             return t;
         });
         ex.setRemoveOnCancelPolicy(true);
+        // no idle threads left behind by a module that stopped using CoAP (or was closed)
+        ex.setKeepAliveTime(10, TimeUnit.SECONDS);
+        ex.allowCoreThreadTimeOut(true);
         this.executor = ex;
     }
 
