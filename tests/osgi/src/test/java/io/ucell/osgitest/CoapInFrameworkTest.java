@@ -66,7 +66,8 @@ class CoapInFrameworkTest {
         runtime.configure("io.ucell.coap", Map.of("uri", "coap://127.0.0.1:" + coapPort + "/", "content.format", 42));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
             Object modem = runtime.service("io.ucell.modem.ModemService");
-            return modem != null && String.valueOf(call(call(call(modem, "status"), "state"), "name")).equals("DATA_ACTIVE");
+            return modem != null && runtime.service("io.ucell.coap.CoapService") != null
+                    && String.valueOf(call(call(call(modem, "status"), "state"), "name")).equals("DATA_ACTIVE");
         });
     }
 
