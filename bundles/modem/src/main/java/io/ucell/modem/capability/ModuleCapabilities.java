@@ -31,6 +31,7 @@ import java.util.Optional;
  * @param coapSupported               embedded CoAP client
  * @param pingSupported               +UPING
  * @param dnsSupported                +UDNSRN
+ * @param raiSupported                Release Assistance Indication flag (+UCOAP, +USOSTF; A.2: not SARA-R5 00B)
  */
 public record ModuleCapabilities(
         ModuleFamily family,
@@ -55,7 +56,8 @@ public record ModuleCapabilities(
         boolean ftpSupported,
         boolean coapSupported,
         boolean pingSupported,
-        boolean dnsSupported) {
+        boolean dnsSupported,
+        boolean raiSupported) {
 
     /** The table. */
     public static ModuleCapabilities of(ModuleFamily family, ProductVersion version) {
@@ -65,13 +67,13 @@ public record ModuleCapabilities(
             boolean v02 = v == ProductVersion.V02B;
             return new ModuleCapabilities(family, v, 0, 11, 7,
                     !v02, !v02, !v02, v == ProductVersion.V00B, v02, false, v02, v02,
-                    gap, "+UUSORD", 8192, true, true, true, true, true, true, true);
+                    gap, "+UUSORD", 8192, true, true, true, true, true, true, true, v != ProductVersion.V00B);
         }
         ProductVersion v = version == ProductVersion.V02B ? ProductVersion.V01B : version;
         boolean full = family != ModuleFamily.SARA_R422;
         return new ModuleCapabilities(family, v, 0, 7, 4,
                 true, false, false, false, false, true, false, false,
-                gap, "+UUSORF", 16384, full, full, full, full, full, true, true);
+                gap, "+UUSORF", 16384, full, full, full, full, full, true, true, true);
     }
 
     public boolean validCid(int cid) {

@@ -39,6 +39,9 @@ public interface ModuleContext {
     /** Sends a URC (text without framing) unless the module is booting or unresponsive. */
     void emitUrc(String text);
 
+    /** Non-volatile memory (stored profiles). */
+    io.ucell.simulator.nvm.Nvm nvm();
+
     /** Reboots now: the port goes quiet for the boot time and volatile state is lost. */
     void reboot();
 }

@@ -33,6 +33,7 @@ import java.time.Duration;
  * @param minCommandGap             time the DTE must leave after a final result code or URC before the next
  *                                  command; the u-blox AT manuals of both families state 20 ms
  * @param typicalBootTime           what a real module of this family takes to boot (default of the config)
+ * @param raiSupported              Release Assistance Indication flag (+UCOAP, +USOSTF; A.2: not SARA-R5 00B)
  */
 public record Capabilities(
         Family family,
@@ -59,7 +60,8 @@ public record Capabilities(
         PdpType defaultCgdcontType,
         int defaultUpsdIpType,
         Duration minCommandGap,
-        Duration typicalBootTime) {
+        Duration typicalBootTime,
+        boolean raiSupported) {
 
     public boolean validCid(int cid) {
         return cid >= 0 && cid <= maxCid;

@@ -9,16 +9,16 @@ import java.util.stream.Collectors;
 public enum ModuleModel {
     SARA_R5_00B("SARA-R5-00B", "SARA-R5 00B",
             new Identity("u-blox", "SARA-R500S", "SARA-R500S-00B-00", "02.05", "A00.01", "02"),
-            r5(true, true, false, true, 0)),
+            r5(true, true, false, true, 0, false)),
     SARA_R5_01B("SARA-R5-01B", "SARA-R5 01B",
             new Identity("u-blox", "SARA-R510S", "SARA-R510S-01B-00", "03.15", "A00.01", "03"),
-            r5(true, false, false, true, 2)),
+            r5(true, false, false, true, 2, true)),
     SARA_R5_02B("SARA-R5-02B", "SARA-R5 02B",
             new Identity("u-blox", "SARA-R510M8S", "SARA-R510M8S-02B-00", "04.12", "A00.02", "04"),
-            r5(false, false, true, false, 2)),
+            r5(false, false, true, false, 2, true)),
     LEXI_R520("LEXI-R520", "LEXI-R520",
             new Identity("u-blox", "LEXI-R520", "LEXI-R520-02B-00", "04.16", "A00.02", "04"),
-            r5(false, false, true, false, 2)),
+            r5(false, false, true, false, 2, true)),
     SARA_R42_00B("SARA-R42-00B", "SARA-R422S 00B",
             new Identity("u-blox", "SARA-R422S", "SARA-R422S-00B-00", "00.12", "A00.01", "00"),
             r42(true)),
@@ -52,12 +52,12 @@ public enum ModuleModel {
     }
 
     private static Capabilities r5(boolean upsd, boolean checksDefinedType, boolean pdpMapping, boolean ipMapping,
-            int defaultUpsdType) {
+            int defaultUpsdType, boolean rai) {
         return new Capabilities(Family.SARA_R5, 11, 7,
                 upsd, upsd, false, !upsd, ipMapping, checksDefinedType,
                 !upsd, pdpMapping, "+UUSORD",
                 true, true, true, true, true,
-                8 * 1024, 1024, 7, false, PdpType.IPV4V6, defaultUpsdType, minGap(), Duration.ofSeconds(5));
+                8 * 1024, 1024, 7, false, PdpType.IPV4V6, defaultUpsdType, minGap(), Duration.ofSeconds(5), rai);
     }
 
     private static Capabilities r42(boolean security) {
@@ -65,7 +65,7 @@ public enum ModuleModel {
                 true, false, true, false, false, false,
                 false, false, "+UUSORF",
                 security, security, security, security, security,
-                16 * 1024, 1024, 7, true, PdpType.IPV4V6, 0, minGap(), Duration.ofSeconds(6));
+                16 * 1024, 1024, 7, true, PdpType.IPV4V6, 0, minGap(), Duration.ofSeconds(6), true);
     }
 
     public String cliName() {
