@@ -187,7 +187,7 @@ public final class AtInterpreter {
             promptData.reset();
             promptSentAt = 0;
             mode = r.prompt().symbol() == '@' ? Mode.BINARY : Mode.TEXT;
-            if (mode == Mode.BINARY && prompt.length() == 0) {
+            if (prompt.length() == 0) {
                 finishPrompt(new byte[0]);
                 return;
             }
@@ -239,6 +239,14 @@ public final class AtInterpreter {
     }
 
     private void onTextByte(byte b, long arrival) {
+        if (prompt.length() >= 0) {
+            // counted '>' data (+UMQTTC=9): every byte is data, the count ends it
+            promptData.write(b);
+            if (promptData.size() >= prompt.length()) {
+                finishPrompt(promptData.toByteArray());
+            }
+            return;
+        }
         if (b == CTRL_Z) {
             finishPrompt(promptData.toByteArray());
         } else if (b == ESC) {

@@ -58,6 +58,17 @@ public final class Response {
         return new Response(List.of(), null, null, new Prompt('>', -1, onData));
     }
 
+    /**
+     * '>' prompt followed by exactly {@code length} bytes (no Ctrl-Z: the count ends the data), as +UMQTTC=9
+     * takes its payload (section 6.5).
+     */
+    public static Response countedTextPrompt(int length, Function<byte[], Response> onData) {
+        if (length < 0) {
+            throw new IllegalArgumentException("length must not be negative");
+        }
+        return new Response(List.of(), null, null, new Prompt('>', length, onData));
+    }
+
     public Response urcAfter(String... urcs) {
         urcsAfter.addAll(Arrays.asList(urcs));
         return this;

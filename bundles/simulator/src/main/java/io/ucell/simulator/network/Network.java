@@ -48,7 +48,8 @@ public final class Network {
     private final AddressPlan plan;
 
     private boolean disposed;
-    private Runnable routeLostListener = () -> { };
+    private final List<Runnable> disposeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Runnable> routeLostListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Context and address of the internal route at the last check, to notice when it goes away. */
     private int routeCid = -1;
     private String routeAddress;
@@ -136,14 +137,26 @@ public final class Network {
     public synchronized void dispose() {
         disposed = true;
         cancelPending();
+        // a reboot or power-off ends whatever the module's own clients (MQTT) had open
+        disposeListeners.forEach(Runnable::run);
+    }
+
+    /** Runs once when this boot's network state is thrown away (reboot, module closed). Must not block. */
+    public synchronized void onDispose(Runnable listener) {
+        if (disposed) {
+            listener.run();
+        } else {
+            disposeListeners.add(listener);
+        }
     }
 
     /**
      * Called (with this object's lock held) whenever the internal route the sockets use goes away or changes:
      * context deactivated, registration lost, radio off. Must not block and must not call back into this object.
+     * Listeners add up (sockets, MQTT); they are dropped with this object at the next boot.
      */
     public synchronized void onRouteLost(Runnable listener) {
-        routeLostListener = listener;
+        routeLostListeners.add(listener);
     }
 
     /** Compares the internal route with the one seen last time and tells the listener when it went away. */
@@ -158,7 +171,7 @@ public final class Network {
         routeCid = cid;
         routeAddress = address;
         if (lost) {
-            routeLostListener.run();
+            routeLostListeners.forEach(Runnable::run);
         }
     }
 
