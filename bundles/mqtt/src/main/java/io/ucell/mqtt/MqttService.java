@@ -48,6 +48,9 @@ public interface MqttService {
     /** The client id in use (the configured one, else the module's IMEI); null before the module answered. */
     String clientId();
 
+    /** The configured user name ("" for none). */
+    String userName();
+
     /** "tcp://host:port" or "ssl://host:port" of the configured broker. */
     String brokerUrl();
 

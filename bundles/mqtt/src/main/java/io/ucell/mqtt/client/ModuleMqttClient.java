@@ -349,6 +349,11 @@ public final class ModuleMqttClient implements MqttService, AutoCloseable {
     }
 
     @Override
+    public String userName() {
+        return settings.userName();
+    }
+
+    @Override
     public String brokerUrl() {
         MqttSettings s = settings;
         String host = s.server().indexOf(':') >= 0 ? "[" + s.server() + "]" : s.server();

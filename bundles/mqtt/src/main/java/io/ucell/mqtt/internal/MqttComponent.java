@@ -207,6 +207,11 @@ public final class MqttComponent implements MqttService, ConfigurableComponent {
     }
 
     @Override
+    public String userName() {
+        return client.userName();
+    }
+
+    @Override
     public String brokerUrl() {
         return client.brokerUrl();
     }
