@@ -145,6 +145,33 @@ class MqttClientTest {
     }
 
     @Test
+    void aModemRestartOrAModuleRebootIsRecoveredFrom() throws Exception {
+        try (TestBroker broker = TestBroker.start(); Peer peer = new Peer(broker);
+                MqttSim sim = new MqttSim(ModuleModel.SARA_R5_02B, MqttSim.settings(broker))) {
+            sim.mqtt.connect();
+            BlockingQueue<MqttMessage> in = new LinkedBlockingQueue<>();
+            sim.mqtt.subscribe("cmd/#", 1, in::add);
+            // the modem service starts over: the module may keep its MQTT session, the client reconnects anyway
+            sim.modem.restart();
+            sim.awaitDataActive();
+            await().atMost(Duration.ofSeconds(30)).until(sim.mqtt::isConnected);
+            peer.publish("cmd/a", "1".getBytes(StandardCharsets.US_ASCII), 1, false);
+            assertEquals("1", new String(next(in).payload(), StandardCharsets.US_ASCII));
+            // the module reboots: its profile and session are gone; the client writes the profile again
+            sim.module.reboot();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> !sim.mqtt.isConnected() || sim.modem.status().state() != io.ucell.modem.ModemState.DATA_ACTIVE);
+            sim.awaitDataActive();
+            await().atMost(Duration.ofSeconds(30)).until(sim.mqtt::isConnected);
+            peer.publish("cmd/b", "2".getBytes(StandardCharsets.US_ASCII), 1, false);
+            assertEquals("2", new String(next(in).payload(), StandardCharsets.US_ASCII));
+            peer.subscribe("after/reboot");
+            sim.mqtt.publish("after/reboot", "ok".getBytes(StandardCharsets.US_ASCII), 1, false);
+            assertEquals("ok", new String(peer.next().getPayload(), StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
     void moduleErrorsBecomeExceptionsThatSayWhatHappened() throws Exception {
         try (MqttSim sim = new MqttSim(ModuleModel.SARA_R5_02B, MqttSettings.defaults().withServer("127.0.0.1", 1))) {
             MqttException e = assertThrows(MqttException.class, sim.mqtt::connect);

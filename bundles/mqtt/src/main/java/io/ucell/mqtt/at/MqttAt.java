@@ -25,15 +25,20 @@ public final class MqttAt {
     public static final int OP_READ = 6;
     public static final int OP_PING = 8;
     public static final int OP_PUBLISH_BINARY = 9;
+    static final java.time.Duration READ_TIMEOUT = java.time.Duration.ofSeconds(10);
 
     private MqttAt() {
     }
 
-    /** The profile as the module takes it (section 6.1); {@code pdpCid} &lt; 0 leaves the mapping alone. */
+    /**
+     * The profile as the module takes it (section 6.1): first the factory profile (+UMQTTNV=0, so nothing from
+     * an earlier configuration lingers: credentials, will, TLS, mapping), then only what differs from it.
+     */
     public static List<AtCommand> profile(String clientId, String server, boolean serverIsIp, int port, String user,
             String password, int keepAlive, int linger, boolean cleanSession, MqttWill will, boolean secure,
             int securityProfile, int pdpCid, int pdpIpType, boolean pdpMappingSupported) {
         List<AtCommand> l = new ArrayList<>();
+        l.add(nvm(0));
         l.add(AtCommand.set(UMQTT).param(0).param(clientId).build());
         // op 2 takes an IP address, op 3 a name (section 6.1.1)
         l.add(AtCommand.set(UMQTT).param(serverIsIp ? 2 : 3).param(server).param(port).build());
@@ -49,15 +54,18 @@ public final class MqttAt {
             keep.param(linger);
         }
         l.add(keep.build());
-        l.add(AtCommand.set(UMQTT).param(12).param(cleanSession ? 1 : 0).build());
+        if (!cleanSession) {
+            l.add(AtCommand.set(UMQTT).param(12).param(0).build()); // the factory value is 1
+        }
         if (will != null) {
             l.add(AtCommand.set(UMQTT).param(6).param(will.qos()).build());
             l.add(AtCommand.set(UMQTT).param(7).param(will.retain() ? 1 : 0).build());
             l.add(AtCommand.set(UMQTT).param(8).param(will.topic()).build());
             l.add(willMessage(will.message()));
         }
-        l.add(secure ? AtCommand.set(UMQTT).param(11).param(1).param(securityProfile).build()
-                : AtCommand.set(UMQTT).param(11).param(0).build());
+        if (secure) {
+            l.add(AtCommand.set(UMQTT).param(11).param(1).param(securityProfile).build());
+        }
         if (pdpMappingSupported && pdpCid >= 0) {
             l.add(AtCommand.set(UMQTT).param(20).param(pdpCid).param(pdpIpType).build());
         }
@@ -101,8 +109,12 @@ public final class MqttAt {
         return AtCommand.set(UMQTTC).param(OP_UNSUBSCRIBE).param(filter).build();
     }
 
+    /**
+     * +UMQTTC=6,1. The answer comes from the module's buffer, no network involved: 10 s, not the 2 minutes the
+     * engine allows +UMQTTC, so a read swallowed by a reboot does not hold the AT channel for long.
+     */
     public static AtCommand read() {
-        return AtCommand.set(UMQTTC).param(OP_READ).param(1).build();
+        return AtCommand.set(UMQTTC).param(OP_READ).param(1).timeout(READ_TIMEOUT).build();
     }
 
     public static AtCommand ping(boolean on) {

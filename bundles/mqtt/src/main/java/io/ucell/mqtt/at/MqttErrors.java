@@ -10,6 +10,7 @@ import java.util.Map;
 public final class MqttErrors {
     public static final int CLASS_MQTT = 13;
     public static final int NOT_CONNECTED = 7;
+    public static final int ALREADY_CONNECTED = 8;
     public static final int NO_CONTEXT = 50;
     public static final int NO_MESSAGE = 17;
 
@@ -17,7 +18,7 @@ public final class MqttErrors {
             Map.entry(1, "unknown error"),
             Map.entry(4, "an operation is in progress"),
             Map.entry(NOT_CONNECTED, "not connected to the broker"),
-            Map.entry(8, "already connected"),
+            Map.entry(ALREADY_CONNECTED, "already connected"),
             Map.entry(10, "no broker address or name configured"),
             Map.entry(11, "broker name not resolved"),
             Map.entry(12, "TCP connection to the broker failed"),

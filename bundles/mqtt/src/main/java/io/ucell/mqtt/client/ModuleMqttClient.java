@@ -66,9 +66,14 @@ public final class ModuleMqttClient implements MqttService, AutoCloseable {
     private final ScheduledExecutorService worker;
     private final ScheduledExecutorService reader;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    /** Unread messages in the module, as its last +UUMQTTC: 6 said (minus what was read since). */
+    private final AtomicInteger unreadHint = new AtomicInteger();
     private final AtomicInteger reconnectAttempts = new AtomicInteger();
     private final ModemListener modemListener = this::onModemStatus;
+    /** The module has a broker session (what losing it is measured against). */
     private volatile boolean connected;
+    /** ...and the subscriptions are restored: what isConnected() reports. */
+    private volatile boolean ready;
     /** connect() was called and disconnect() was not: keep the session up. */
     private volatile boolean wanted;
     private volatile boolean closed;
@@ -157,11 +162,19 @@ public final class ModuleMqttClient implements MqttService, AutoCloseable {
                 s.pdpIpType(), caps.internalPdpMappingSupported())) {
             run(at, c);
         }
-        AtLine outcome = operation(at, MqttAt.action(MqttAt.OP_LOGIN), MqttAt.OP_LOGIN);
-        if (result(outcome) != 1) {
-            throw moduleError(at, "connect to " + brokerUrl() + " failed");
+        try {
+            loginCommand(at);
+        } catch (MqttException e) {
+            if (e.errorClass() != MqttErrors.CLASS_MQTT || e.errorCode() != MqttErrors.ALREADY_CONNECTED) {
+                throw e;
+            }
+            // the module kept a session this client had given up (a modem status blip): end it, start afresh
+            LOG.info("MQTT: the module still had a session; disconnecting it first");
+            logout();
+            loginCommand(at);
         }
         connected = true;
+        ready = false;
         reconnectAttempts.set(0);
         LOG.info("MQTT: connected to {} as {}", brokerUrl(), clientId);
         if (s.keepAlive() > 0) {
@@ -172,10 +185,25 @@ public final class ModuleMqttClient implements MqttService, AutoCloseable {
             restore = new LinkedHashMap<>(subscriptions);
         }
         for (Map.Entry<String, Subscription> e : restore.entrySet()) {
-            subscribeLocked(at, e.getKey(), e.getValue().qos());
+            try {
+                subscribeLocked(at, e.getKey(), e.getValue().qos());
+            } catch (MqttNotConnectedException lostAgain) {
+                throw lostAgain;
+            } catch (MqttException refused) {
+                // kept for the next session; the connection itself is up
+                LOG.warn("MQTT: subscription to {} not restored: {}", e.getKey(), refused.getMessage());
+            }
         }
+        ready = true;
         for (MqttConnectionListener l : connectionListeners) {
             l.connected(reconnect);
+        }
+    }
+
+    private void loginCommand(AtEngine at) throws MqttException {
+        AtLine outcome = operation(at, MqttAt.action(MqttAt.OP_LOGIN), MqttAt.OP_LOGIN);
+        if (result(outcome) != 1) {
+            throw moduleError(at, "connect to " + brokerUrl() + " failed");
         }
     }
 
@@ -212,7 +240,7 @@ public final class ModuleMqttClient implements MqttService, AutoCloseable {
 
     @Override
     public boolean isConnected() {
-        return connected;
+        return connected && ready;
     }
 
     // ------------------------------------------------------------------ publish / subscribe
@@ -459,6 +487,8 @@ public final class ModuleMqttClient implements MqttService, AutoCloseable {
         }
         switch (op) {
             case MqttAt.OP_READ:
+                // the module's count of unread messages: read that many (one more read would only say "none")
+                unreadHint.set(value);
                 if (value > 0) {
                     scheduleDrain();
                 }
@@ -490,14 +520,14 @@ public final class ModuleMqttClient implements MqttService, AutoCloseable {
         }
     }
 
-    /** Reads until the module has nothing left (it answers an error then). */
+    /** Reads as many messages as the last +UUMQTTC: 6 announced, or until the module says it has none. */
     private void drain() {
         drainScheduled.set(false);
         AtEngine at = urcEngine;
         if (at == null) {
             return;
         }
-        for (int i = 0; i < MAX_READS_PER_DRAIN && !closed; i++) {
+        for (int i = 0; i < MAX_READS_PER_DRAIN && !closed && unreadHint.getAndUpdate(n -> Math.max(0, n - 1)) > 0; i++) {
             AtResponse r;
             try {
                 r = at.execute(MqttAt.read());
@@ -507,7 +537,8 @@ public final class ModuleMqttClient implements MqttService, AutoCloseable {
             }
             AtLine line = r.isOk() ? r.line(MqttAt.UMQTTC).orElse(null) : null;
             if (line == null) {
-                return; // nothing unread
+                unreadHint.set(0);
+                return; // nothing unread after all
             }
             try {
                 dispatch(MqttAt.parseRead(line));
