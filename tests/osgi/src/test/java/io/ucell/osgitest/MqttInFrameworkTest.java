@@ -112,6 +112,10 @@ class MqttInFrameworkTest {
         assertEquals(List.of(ENDPOINT_PID, "org.eclipse.kura.data.DataService-test", "io.ucell.mqtt.cloud.DataTransport-test"),
                 call(factory, "getStackComponentsPids", ENDPOINT_PID));
         assertEquals(Set.of(ENDPOINT_PID), call(factory, "getManagedCloudConnectionPids"));
+        // started from the metatype defaults, as Kura's ConfigurationService does
+        Configuration[] transport = runtime.configAdmin().listConfigurations("(kura.service.pid=io.ucell.mqtt.cloud.DataTransport-test)");
+        assertEquals("account-name", transport[0].getProperties().get("topic.context.account-name"));
+        assertEquals(100, transport[0].getProperties().get("max.inflight"));
 
         String target = "(kura.service.pid=" + ENDPOINT_PID + ")";
         Map<String, Object> pub = new HashMap<>();

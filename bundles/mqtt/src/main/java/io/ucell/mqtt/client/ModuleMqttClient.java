@@ -576,10 +576,13 @@ public final class ModuleMqttClient implements MqttService, AutoCloseable {
     // ------------------------------------------------------------------ losing and regaining the session
 
     private void lost(String reason) {
-        if (!connected) {
-            return;
+        synchronized (this) {
+            // the URC thread and the modem listener may both report it: tell the listeners once
+            if (!connected) {
+                return;
+            }
+            connected = false;
         }
-        connected = false;
         LOG.warn("MQTT: connection lost: {}", reason);
         waiting.values().forEach(f -> f.completeExceptionally(new MqttNotConnectedException("connection lost: " + reason)));
         for (MqttConnectionListener l : connectionListeners) {

@@ -14,8 +14,17 @@ import org.eclipse.kura.cloudconnection.factory.CloudConnectionFactory;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.AttributeDefinition;
+import org.osgi.service.metatype.MetaTypeInformation;
+import org.osgi.service.metatype.MetaTypeService;
+import org.osgi.service.metatype.ObjectClassDefinition;
 
 /**
  * Creates the cloud connection stack the way Kura's raw MQTT connection does: for an endpoint PID
@@ -35,6 +44,16 @@ public final class ModuleCloudConnectionFactory implements CloudConnectionFactor
 
     @Reference
     private ConfigurationAdmin configAdmin;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile MetaTypeService metaType;
+
+    private volatile BundleContext context;
+
+    @Activate
+    void activate(BundleContext bc) {
+        this.context = bc;
+    }
 
     public ModuleCloudConnectionFactory() {
     }
@@ -135,8 +154,66 @@ public final class ModuleCloudConnectionFactory implements CloudConnectionFactor
     }
 
     private void create(String factoryPid, Dictionary<String, Object> props) throws IOException {
+        addMetatypeDefaults(factoryPid, props);
         Configuration c = configAdmin.createFactoryConfiguration(factoryPid, "?");
         c.update(props);
+    }
+
+    /**
+     * Kura's ConfigurationService starts a new factory configuration from the metatype defaults; so does this
+     * (values already given win). Where no bundle declares the factory PID's metatype, nothing is added.
+     */
+    private void addMetatypeDefaults(String factoryPid, Dictionary<String, Object> props) {
+        MetaTypeService mts = metaType;
+        BundleContext bc = context;
+        if (mts == null || bc == null) {
+            return;
+        }
+        for (Bundle b : bc.getBundles()) {
+            MetaTypeInformation info = mts.getMetaTypeInformation(b);
+            if (info == null || !List.of(info.getFactoryPids()).contains(factoryPid)) {
+                continue;
+            }
+            ObjectClassDefinition ocd = info.getObjectClassDefinition(factoryPid, null);
+            AttributeDefinition[] ads = ocd == null ? null : ocd.getAttributeDefinitions(ObjectClassDefinition.ALL);
+            for (AttributeDefinition ad : ads == null ? new AttributeDefinition[0] : ads) {
+                String[] d = ad.getDefaultValue();
+                if (props.get(ad.getID()) == null && d != null && d.length > 0 && ad.getCardinality() == 0) {
+                    Object v = convert(ad.getType(), d[0]);
+                    if (v != null) {
+                        props.put(ad.getID(), v);
+                    }
+                }
+            }
+            return;
+        }
+    }
+
+    static Object convert(int type, String text) {
+        try {
+            switch (type) {
+                case AttributeDefinition.INTEGER:
+                    return Integer.valueOf(text.trim());
+                case AttributeDefinition.LONG:
+                    return Long.valueOf(text.trim());
+                case AttributeDefinition.BOOLEAN:
+                    return Boolean.valueOf(text.trim());
+                case AttributeDefinition.DOUBLE:
+                    return Double.valueOf(text.trim());
+                case AttributeDefinition.FLOAT:
+                    return Float.valueOf(text.trim());
+                case AttributeDefinition.SHORT:
+                    return Short.valueOf(text.trim());
+                case AttributeDefinition.BYTE:
+                    return Byte.valueOf(text.trim());
+                case AttributeDefinition.CHARACTER:
+                    return text.isEmpty() ? null : text.charAt(0);
+                default:
+                    return text; // STRING, PASSWORD
+            }
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private Configuration find(String kuraPid) throws KuraException {

@@ -46,6 +46,8 @@ public final class MqttComponent implements MqttService, ConfigurableComponent {
     private volatile ModuleMqttClient client;
     private volatile String configError;
     private ScheduledExecutorService starter;
+    /** The configuration's "connect on start", for the retry loop to stop when it is switched off. */
+    private volatile boolean autoConnect;
 
     /** Kura's CryptoService decrypts the password Kura stores encrypted; absent in the standalone runtime. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -76,7 +78,8 @@ public final class MqttComponent implements MqttService, ConfigurableComponent {
             t.setDaemon(true);
             return t;
         });
-        if (config.connect() && errors.isEmpty()) {
+        autoConnect = config.connect() && errors.isEmpty();
+        if (autoConnect) {
             connectInBackground();
         }
     }
@@ -91,7 +94,8 @@ public final class MqttComponent implements MqttService, ConfigurableComponent {
         }
         configError = null;
         client.update(toSettings(config, properties));
-        if (config.connect() && !client.isConnected()) {
+        autoConnect = config.connect();
+        if (autoConnect && !client.isConnected()) {
             connectInBackground();
         }
     }
@@ -101,6 +105,9 @@ public final class MqttComponent implements MqttService, ConfigurableComponent {
         starter.execute(new Runnable() {
             @Override
             public void run() {
+                if (!autoConnect || client.isConnected()) {
+                    return;
+                }
                 try {
                     client.connect();
                 } catch (MqttException | RuntimeException e) {
