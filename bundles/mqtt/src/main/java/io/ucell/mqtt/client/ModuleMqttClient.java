@@ -157,6 +157,10 @@ public final class ModuleMqttClient implements MqttService, AutoCloseable {
         if (clientId == null) {
             throw new MqttNotConnectedException("the module has not told its IMEI yet (client id)");
         }
+        if (s.pdpCid() >= 0 && !caps.internalPdpMappingSupported()) {
+            LOG.warn("MQTT: the {} cannot map its MQTT client to context {} (section 6.1.4); it uses the default context",
+                    caps.describe(), s.pdpCid());
+        }
         for (AtCommand c : MqttAt.profile(clientId, s.server(), s.serverIsIp(), s.port(), s.userName(), s.password(),
                 s.keepAlive(), s.linger(), s.cleanSession(), s.will(), s.secure(), s.securityProfile(), s.pdpCid(),
                 s.pdpIpType(), caps.internalPdpMappingSupported())) {

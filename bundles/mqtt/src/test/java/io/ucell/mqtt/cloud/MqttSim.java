@@ -28,7 +28,7 @@ final class MqttSim implements AutoCloseable {
         module.awaitReady(Duration.ofSeconds(10));
         modem = new ModemController(new ModemSettings("tcp://127.0.0.1:" + server.port(), 921600, false, "apn_name",
                 PdpType.IP, 1, -1, "", "", "auto", Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMillis(200),
-                Duration.ofSeconds(1), 3, 6, Duration.ofSeconds(30)));
+                Duration.ofSeconds(1), 3, 6, Duration.ofSeconds(5))); // health check every 5 s: a silent reboot is noticed soon
         modem.start();
         awaitDataActive();
         mqtt = new ModuleMqttClient(modem, settings);
