@@ -172,6 +172,29 @@ class MqttClientTest {
     }
 
     @Test
+    void theBrokerGoesAwayAndComesBack() throws Exception {
+        TestBroker broker = TestBroker.start();
+        int port = broker.port;
+        try (MqttSim sim = new MqttSim(ModuleModel.SARA_R5_02B, MqttSim.settings(broker))) {
+            sim.mqtt.connect();
+            BlockingQueue<MqttMessage> in = new LinkedBlockingQueue<>();
+            sim.mqtt.subscribe("back/#", 1, in::add);
+            broker.close(); // +UUMQTTC: 0,100
+            await().atMost(Duration.ofSeconds(10)).until(() -> !sim.mqtt.isConnected());
+            assertThrows(MqttNotConnectedException.class, () -> sim.mqtt.publish("x", new byte[] {1}, 1, false));
+            Thread.sleep(1500); // a few refused reconnects (+UMQTTER 13,12) under the backoff
+            broker = TestBroker.startOn(port);
+            await().atMost(Duration.ofSeconds(30)).until(sim.mqtt::isConnected);
+            try (Peer peer = new Peer(broker)) {
+                peer.publish("back/again", "hi".getBytes(StandardCharsets.US_ASCII), 1, false);
+                assertEquals("hi", new String(next(in).payload(), StandardCharsets.US_ASCII), "subscription restored");
+            }
+        } finally {
+            broker.close();
+        }
+    }
+
+    @Test
     void moduleErrorsBecomeExceptionsThatSayWhatHappened() throws Exception {
         try (MqttSim sim = new MqttSim(ModuleModel.SARA_R5_02B, MqttSettings.defaults().withServer("127.0.0.1", 1))) {
             MqttException e = assertThrows(MqttException.class, sim.mqtt::connect);

@@ -263,6 +263,24 @@ class MqttTest {
     }
 
     @Test
+    void brokerGoingAwaySends100AndBinaryPublishIsRefusedBeforeThePrompt() throws Exception {
+        TestBroker broker = TestBroker.start();
+        try (Sim s = Sim.start(ModuleModel.SARA_R5_02B)) {
+            connect(s, broker);
+            s.at.skipUrcs();
+            broker.close();
+            assertEquals("+UUMQTTC: 0,100", s.at.awaitUrc("+UUMQTTC: 0,", URC_WAIT));
+            assertEquals("+UMQTTER: 13,19", AtClient.lines(s.at.send("AT+UMQTTER")).get(0));
+            // not connected: refused at once, no '>' prompt
+            String r = s.at.sendWithTextPrompt("AT+UMQTTC=9,1,0,\"a/b\",3", new byte[0]);
+            assertEquals("+CME ERROR: operation not allowed", r.trim());
+            assertEquals("+UMQTTER: 13,7", AtClient.lines(s.at.send("AT+UMQTTER")).get(0));
+        } finally {
+            broker.close();
+        }
+    }
+
+    @Test
     void connectFailuresAreExplainedByUmqtter() throws Exception {
         try (Sim s = Sim.start(ModuleModel.SARA_R5_02B)) {
             s.ok("ATE0");

@@ -16,8 +16,8 @@ final class TestBroker implements AutoCloseable {
     final int port;
     final int tlsPort;
 
-    private TestBroker(Path tlsDir) throws Exception {
-        port = freePort();
+    private TestBroker(Path tlsDir, int fixedPort) throws Exception {
+        port = fixedPort > 0 ? fixedPort : freePort();
         Properties p = new Properties();
         p.setProperty("host", "127.0.0.1");
         p.setProperty("port", Integer.toString(port));
@@ -44,11 +44,16 @@ final class TestBroker implements AutoCloseable {
     }
 
     static TestBroker start() throws Exception {
-        return new TestBroker(null);
+        return new TestBroker(null, 0);
+    }
+
+    /** A broker on a given port (to bring one back where another went away). */
+    static TestBroker startOn(int port) throws Exception {
+        return new TestBroker(null, port);
     }
 
     static TestBroker startWithTls(Path dir) throws Exception {
-        return new TestBroker(dir);
+        return new TestBroker(dir, 0);
     }
 
     String uri() {

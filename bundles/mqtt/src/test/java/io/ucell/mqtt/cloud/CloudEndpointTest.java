@@ -130,6 +130,49 @@ class CloudEndpointTest {
     }
 
     @Test
+    void throughKurasDataService() throws Exception {
+        try (TestBroker broker = TestBroker.start(); Peer peer = new Peer(broker);
+                MqttSim sim = new MqttSim(ModuleModel.SARA_R5_02B, MqttSim.settings(broker))) {
+            ModuleDataTransport transport = new ModuleDataTransport(sim.mqtt, "acme");
+            ForwardingDataService dataService = new ForwardingDataService(transport);
+            // with a DataService the endpoint leaves connecting to it
+            ModuleCloudEndpoint endpoint = new ModuleCloudEndpoint(transport, dataService, true);
+            try {
+                String imei = sim.module.config().imei();
+                ModuleCloudSubscriber sub = new ModuleCloudSubscriber(endpoint, subscriber("#account-name/#client-id/in", 1));
+                BlockingQueue<KuraMessage> in = new LinkedBlockingQueue<>();
+                sub.registerCloudSubscriberListener(in::add);
+                assertEquals(false, endpoint.isConnected());
+                endpoint.connect();
+                Awaitility.await().atMost(Duration.ofSeconds(10))
+                        .until(() -> sim.mqtt.subscriptions().contains("acme/" + imei + "/in"));
+
+                ModuleCloudPublisher pub = new ModuleCloudPublisher(endpoint, publisher("#account-name/#client-id/out", 1));
+                BlockingQueue<String> confirmed = new LinkedBlockingQueue<>();
+                pub.registerCloudDeliveryListener(confirmed::add);
+                peer.subscribe("acme/" + imei + "/out");
+                KuraPayload p = new KuraPayload();
+                p.setBody(new byte[] {0, 1, 2, (byte) 0xFF});
+                String id = pub.publish(new KuraMessage(p));
+                assertEquals("1", id, "the DataService's message id");
+                assertArrayEquals(new byte[] {0, 1, 2, (byte) 0xFF}, peer.next().getPayload());
+                assertEquals("1", confirmed.poll(10, TimeUnit.SECONDS), "confirmed by the DataService's id");
+
+                peer.publish("acme/" + imei + "/in", "cmd".getBytes(StandardCharsets.US_ASCII), 1, false);
+                KuraMessage m = in.poll(10, TimeUnit.SECONDS);
+                assertNotNull(m);
+                assertEquals("cmd", new String(m.getPayload().getBody(), StandardCharsets.US_ASCII));
+                assertEquals("Kura DataService", endpoint.getInfo().get("Store-and-forward"));
+                endpoint.disconnect();
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !endpoint.isConnected());
+            } finally {
+                endpoint.deactivate();
+                transport.deactivate();
+            }
+        }
+    }
+
+    @Test
     void topicVariables() {
         assertEquals("a/c1/x", TopicVariables.expand("#account-name/#client-id/x", "a", "c1"));
         assertEquals("plain/topic", TopicVariables.expand("plain/topic", null, null));
