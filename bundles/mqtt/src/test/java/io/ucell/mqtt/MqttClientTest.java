@@ -18,6 +18,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The MQTT client against the simulated module and a Moquette broker, with an independent Paho peer. */
 class MqttClientTest {
@@ -191,6 +193,29 @@ class MqttClientTest {
             }
         } finally {
             broker.close();
+        }
+    }
+
+    /** Each family reaches the network its own way (PSD profile, default context, +CGACT); the will holds a quote (hex). */
+    @ParameterizedTest
+    @EnumSource(value = ModuleModel.class, names = {"SARA_R5_00B", "SARA_R42_01B", "LEXI_R520"})
+    void otherModelsRoundTripAndWill(ModuleModel model) throws Exception {
+        try (TestBroker broker = TestBroker.start(); Peer peer = new Peer(broker);
+                MqttSim sim = new MqttSim(model, MqttSim.settings(broker)
+                        .withWill(new MqttWill("gone/" + model, "bye \"now\"\r\n", 1, false)))) {
+            sim.mqtt.connect();
+            BlockingQueue<MqttMessage> in = new LinkedBlockingQueue<>();
+            sim.mqtt.subscribe("loop/#", 1, in::add);
+            sim.mqtt.publish("loop/x", allBytes(), 1, false);
+            assertArrayEquals(allBytes(), next(in).payload());
+            peer.subscribe("gone/#");
+            sim.module.loseRegistration();
+            assertEquals("bye \"now\"\r\n", new String(peer.next().getPayload(), StandardCharsets.UTF_8));
+            await().atMost(Duration.ofSeconds(10)).until(() -> !sim.mqtt.isConnected());
+            sim.module.regainRegistration();
+            await().atMost(Duration.ofSeconds(40)).until(sim.mqtt::isConnected);
+            sim.mqtt.publish("loop/y", "back".getBytes(StandardCharsets.US_ASCII), 1, false);
+            assertEquals("back", new String(next(in).payload(), StandardCharsets.US_ASCII));
         }
     }
 

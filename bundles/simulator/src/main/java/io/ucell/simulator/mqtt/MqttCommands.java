@@ -441,7 +441,8 @@ public final class MqttCommands {
                 }
             }
             started.abort();
-            LOG.info("MQTT: connect failed", e.getCause());
+            LOG.info("MQTT: connect failed: {}", String.valueOf(e.getCause()));
+            LOG.debug("MQTT: connect failure", e.getCause());
             connectFailed(m, classify(e.getCause()));
             return;
         }
