@@ -1,9 +1,7 @@
 package org.eclipse.kura.cloudconnection;
 
-import java.util.Collections;
-import java.util.Map;
-
-import org.eclipse.kura.KuraException;
+import org.eclipse.kura.KuraConnectException;
+import org.eclipse.kura.KuraDisconnectException;
 import org.eclipse.kura.cloudconnection.listener.CloudConnectionListener;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -16,15 +14,11 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface CloudConnectionManager {
 
-    public void connect() throws KuraException;
+    public void connect() throws KuraConnectException;
 
-    public void disconnect() throws KuraException;
+    public void disconnect() throws KuraDisconnectException;
 
     public boolean isConnected();
-
-    public default Map<String, String> getInfo() {
-        return Collections.emptyMap();
-    }
 
     public void registerCloudConnectionListener(CloudConnectionListener cloudConnectionListener);
 

@@ -3,6 +3,7 @@ package org.eclipse.kura.message;
 import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -60,6 +61,10 @@ public class KuraPayload {
 
     public Set<String> metricNames() {
         return Collections.unmodifiableSet(this.metrics.keySet());
+    }
+
+    public Iterator<String> metricsIterator() {
+        return this.metrics.keySet().iterator();
     }
 
     public Map<String, Object> metrics() {

@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.eclipse.kura.KuraConnectException;
+import org.eclipse.kura.KuraDisconnectException;
 import org.eclipse.kura.KuraErrorCode;
 import org.eclipse.kura.KuraException;
 import org.eclipse.kura.KuraNotConnectedException;
@@ -349,7 +351,7 @@ public final class ModuleCloudEndpoint implements CloudEndpoint, CloudConnection
     // ------------------------------------------------------------------ CloudConnectionManager
 
     @Override
-    public void connect() throws KuraException {
+    public void connect() throws KuraConnectException {
         DataService ds = dataService;
         if (ds != null) {
             ds.connect();
@@ -357,13 +359,13 @@ public final class ModuleCloudEndpoint implements CloudEndpoint, CloudConnection
         }
         DataTransportService t = transport;
         if (t == null) {
-            throw new KuraNotConnectedException("no DataService and no data transport bound");
+            throw new KuraConnectException("no DataService and no data transport bound");
         }
         t.connect();
     }
 
     @Override
-    public void disconnect() throws KuraException {
+    public void disconnect() throws KuraDisconnectException {
         DataService ds = dataService;
         if (ds != null) {
             ds.disconnect(10_000);

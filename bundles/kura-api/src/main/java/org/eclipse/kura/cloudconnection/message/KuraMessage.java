@@ -1,6 +1,5 @@
 package org.eclipse.kura.cloudconnection.message;
 
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -30,7 +29,7 @@ public class KuraMessage {
     }
 
     public Map<String, Object> getProperties() {
-        return Collections.unmodifiableMap(this.properties);
+        return this.properties;
     }
 
     public KuraPayload getPayload() {
