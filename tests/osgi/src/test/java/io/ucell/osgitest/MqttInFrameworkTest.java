@@ -172,6 +172,18 @@ class MqttInFrameworkTest {
         assertEquals(Set.of(), call(factory, "getManagedCloudConnectionPids"));
     }
 
+    @Test
+    void theDemoPublishesTheSignalQualityThroughTheModule() throws Exception {
+        runtime.configure("io.ucell.mqtt.demo", Map.of("enabled", true, "interval", 1, "qos", 1));
+        try {
+            String clientId = (String) call(runtime.service("io.ucell.mqtt.MqttService"), "clientId");
+            String json = next("ucell/" + clientId + "/signal")[1];
+            assertTrue(json.contains("\"rssi\":") && json.contains("\"csq\":"), json);
+        } finally {
+            runtime.configure("io.ucell.mqtt.demo", Map.of("enabled", false));
+        }
+    }
+
     private static String[] next(String topic) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (System.nanoTime() < deadline) {
