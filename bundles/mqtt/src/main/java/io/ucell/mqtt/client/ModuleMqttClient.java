@@ -181,8 +181,29 @@ public final class ModuleMqttClient implements MqttService, AutoCloseable {
         ready = false;
         reconnectAttempts.set(0);
         LOG.info("MQTT: connected to {} as {}", brokerUrl(), clientId);
+        try {
+            afterLogin(at, s);
+        } catch (MqttException | RuntimeException e) {
+            // lost again while restoring: not connected, whatever the caller does next
+            connected = false;
+            throw e;
+        }
+        ready = true;
+        for (MqttConnectionListener l : connectionListeners) {
+            l.connected(reconnect);
+        }
+    }
+
+    /** The ping loop and the subscriptions of the previous session. */
+    private void afterLogin(AtEngine at, MqttSettings s) throws MqttException {
         if (s.keepAlive() > 0) {
-            run(at, MqttAt.ping(true)); // section 6.6: PINGREQ at about 80 % of the keepalive
+            try {
+                run(at, MqttAt.ping(true)); // section 6.6: PINGREQ at about 80 % of the keepalive
+            } catch (MqttNotConnectedException e) {
+                throw e;
+            } catch (MqttException e) {
+                LOG.warn("MQTT: ping loop not started: {}", e.getMessage());
+            }
         }
         Map<String, Subscription> restore;
         synchronized (subscriptions) {
@@ -197,10 +218,6 @@ public final class ModuleMqttClient implements MqttService, AutoCloseable {
                 // kept for the next session; the connection itself is up
                 LOG.warn("MQTT: subscription to {} not restored: {}", e.getKey(), refused.getMessage());
             }
-        }
-        ready = true;
-        for (MqttConnectionListener l : connectionListeners) {
-            l.connected(reconnect);
         }
     }
 
