@@ -24,7 +24,7 @@ public final class AtInterpreter {
     private static final byte CTRL_Z = 0x1A;
     private static final byte ESC = 0x1B;
 
-    private enum Mode { LINE, BINARY, TEXT }
+    private enum Mode { LINE, BINARY, COUNTED, TEXT }
 
     private final CommandRegistry registry;
     private final ModuleContext module;
@@ -78,6 +78,9 @@ public final class AtInterpreter {
             switch (mode) {
                 case BINARY:
                     onPromptByte(b, arrivalNanos);
+                    break;
+                case COUNTED:
+                    onCountedByte(b);
                     break;
                 case TEXT:
                     onTextByte(b, arrivalNanos);
@@ -186,8 +189,8 @@ public final class AtInterpreter {
             prompt = r.prompt();
             promptData.reset();
             promptSentAt = 0;
-            mode = r.prompt().symbol() == '@' ? Mode.BINARY : Mode.TEXT;
-            if (mode == Mode.BINARY && prompt.length() == 0) {
+            mode = r.prompt().symbol() == '@' ? Mode.BINARY : r.prompt().length() >= 0 ? Mode.COUNTED : Mode.TEXT;
+            if (mode != Mode.TEXT && prompt.length() == 0) {
                 finishPrompt(new byte[0]);
                 return;
             }
@@ -232,6 +235,13 @@ public final class AtInterpreter {
             b ^= 0x55;
             corruptedPromptBytes.incrementAndGet();
         }
+        promptData.write(b);
+        if (promptData.size() >= prompt.length()) {
+            finishPrompt(promptData.toByteArray());
+        }
+    }
+
+    private void onCountedByte(byte b) {
         promptData.write(b);
         if (promptData.size() >= prompt.length()) {
             finishPrompt(promptData.toByteArray());

@@ -30,6 +30,7 @@ public final class CommandRegistry {
         IpCommands.register(r);
         SocketCommands.register(r);
         io.ucell.simulator.coap.CoapCommands.register(r);
+        io.ucell.simulator.files.FileCommands.register(r);
         return r;
     }
 }

@@ -53,6 +53,14 @@ public final class Response {
         return new Response(List.of(), null, null, new Prompt('@', length, onData));
     }
 
+    /**
+     * A prompt after which the module takes exactly {@code length} bytes of any value, without the '@' prompt's
+     * 50 ms guard (+UDWNFILE's '>').
+     */
+    public static Response countedPrompt(char symbol, int length, Function<byte[], Response> onData) {
+        return new Response(List.of(), null, null, new Prompt(symbol, length, onData));
+    }
+
     /** '>' prompt: text until Ctrl-Z (0x1A); ESC (0x1B) aborts and the handler gets null. */
     public static Response textPrompt(Function<byte[], Response> onData) {
         return new Response(List.of(), null, null, new Prompt('>', -1, onData));
