@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ucell.http.client.HttpSettings;
+import io.ucell.simulator.http.HttpCommands;
+import io.ucell.simulator.http.HttpSecurity;
 import io.ucell.simulator.model.ModuleModel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -188,6 +190,22 @@ class HttpClientTest {
         assertEquals(73, e.errorCode());
         assertTrue(e.getMessage().contains("secure socket connect error"), e.getMessage());
         assertTrue(sim.at("AT+USECPRF=1").isOk());
+    }
+
+    @Test
+    void httpsCheckingChainAndHostNameAgainstTheTestsAuthority() throws Exception {
+        // the module's trust anchors replaced by the test's certificate (the +USECMNG store is not simulated yet)
+        HttpCommands.register(sim.module.commands(), HttpSecurity.trusting(servers.trust));
+        try {
+            assertTrue(sim.at("AT+USECPRF=2,0,2").isOk());
+            sim.http.update(HttpSettings.defaults().withSecurityProfile(2));
+            String byName = "https://localhost:" + servers.tls.getAddress().getPort() + "/store/tls";
+            assertEquals(201, sim.http.put(byName, allByteValues(), HttpRequest.OCTET_STREAM).statusCode());
+            assertArrayEquals(allByteValues(), sim.http.get(servers.httpsUrl("/store/tls")).body());
+        } finally {
+            HttpCommands.register(sim.module.commands());
+            sim.at("AT+USECPRF=2");
+        }
     }
 
     @Test
