@@ -225,6 +225,9 @@ class HttpClientTest {
         // refused before the module: not http, credentials in the URL
         assertThrows(HttpException.class, () -> sim.http.get("ftp://127.0.0.1/"));
         assertThrows(HttpException.class, () -> sim.http.get("http://u:p@127.0.0.1/"));
+        HttpException empty = assertThrows(HttpException.class,
+                () -> sim.http.put(servers.url("/store/e"), new byte[0], HttpRequest.OCTET_STREAM));
+        assertTrue(empty.getMessage().contains("empty PUT body"), empty.getMessage());
         assertTemporaryFilesRemoved();
     }
 

@@ -100,6 +100,10 @@ public final class ModuleHttpClient implements HttpService {
         try {
             target = HttpTarget.of(request.url(), s.server());
             checkHeaders(request.headers());
+            if (request.method().hasBody() && request.body().length == 0) {
+                // +UDWNFILE takes at least one byte and POST data at least one character
+                throw new IllegalArgumentException("the module cannot send an empty " + request.method() + " body");
+            }
             if (request.method().hasBody() && ContentTypes.code(request.contentType()) == ContentTypes.USER_DEFINED
                     && (request.contentType().length() > ContentTypes.MAX_USER_DEFINED
                             || !AtQuoting.isQuotable(request.contentType()))) {
