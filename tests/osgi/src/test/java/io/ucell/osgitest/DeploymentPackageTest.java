@@ -76,9 +76,11 @@ class DeploymentPackageTest {
         Version dpVersion = Version.parseVersion(main.getValue("DeploymentPackage-Version"));
         assertTrue(dpVersion.getQualifier().matches("\\d{12,}"), "a timestamp qualifier lets Kura upgrade in place: " + dpVersion);
         Map<String, String> bundles = declaredBundles(dp);
-        assertEquals(Set.of("com.fazecast.jSerialComm", "io.ucell.at", "io.ucell.modem", "io.ucell.console", "io.ucell.coap", "io.ucell.http"),
+        assertEquals(Set.of("com.fazecast.jSerialComm", "io.ucell.at", "io.ucell.modem", "io.ucell.console", "io.ucell.coap",
+                "io.ucell.files", "io.ucell.http"),
                 bundles.keySet());
-        for (String bsn : List.of("io.ucell.at", "io.ucell.modem", "io.ucell.console", "io.ucell.coap", "io.ucell.http")) {
+        for (String bsn : List.of("io.ucell.at", "io.ucell.modem", "io.ucell.console", "io.ucell.coap", "io.ucell.files",
+                "io.ucell.http")) {
             Version v = Version.parseVersion(bundles.get(bsn));
             assertTrue(v.getQualifier().matches("\\d{12}"), bsn + " has a timestamp qualifier, not SNAPSHOT: " + v);
         }
