@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ucell.files.ModuleFiles;
 import io.ucell.http.client.HttpSettings;
 import io.ucell.simulator.http.HttpCommands;
 import io.ucell.simulator.http.HttpSecurity;
@@ -250,6 +251,7 @@ class HttpClientTest {
 
     private static void assertTemporaryFilesRemoved() {
         List<String> names = sim.module.files().list();
-        assertTrue(names.stream().noneMatch(n -> n.startsWith("ucell-http")), names.toString());
+        assertTrue(names.stream().noneMatch(n -> n.startsWith(ModuleFiles.TEMPORARY_PREFIX)), names.toString());
+        assertEquals(java.util.Set.of(), sim.files.pendingTemporaries());
     }
 }

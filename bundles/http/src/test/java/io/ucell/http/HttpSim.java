@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.ucell.at.AtCommand;
 import io.ucell.at.AtResponse;
+import io.ucell.files.client.AtModuleFiles;
 import io.ucell.http.client.HttpSettings;
 import io.ucell.http.client.ModuleHttpClient;
 import io.ucell.modem.ModemState;
@@ -21,6 +22,7 @@ final class HttpSim implements AutoCloseable {
     final SimulatedModule module;
     final SimulatorTcpServer server;
     final ModemController modem;
+    final AtModuleFiles files;
     final ModuleHttpClient http;
 
     HttpSim(ModuleModel model, HttpSettings settings) throws Exception {
@@ -34,7 +36,8 @@ final class HttpSim implements AutoCloseable {
         modem.start();
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
                 .until(() -> modem.status().state() == ModemState.DATA_ACTIVE);
-        http = new ModuleHttpClient(modem, settings);
+        files = new AtModuleFiles(modem::at);
+        http = new ModuleHttpClient(modem, files, settings);
     }
 
     HttpSim(ModuleModel model) throws Exception {
@@ -48,6 +51,7 @@ final class HttpSim implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        files.close();
         modem.close();
         server.close();
         module.close();

@@ -1,5 +1,2 @@
-/**
- * The AT side of HTTP (internal): +UHTTP/+UHTTPC commands, the response file format, +UHTTPER codes, and the
- * module file access HTTP needs (+UDWNFILE, +URDBLOCK, +UDELFILE).
- */
+/** The AT side of HTTP (internal): the response file format, +UHTTPC content types and +UHTTPER codes. */
 package io.ucell.http.at;

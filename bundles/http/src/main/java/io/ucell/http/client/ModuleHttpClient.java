@@ -15,10 +15,14 @@ import io.ucell.http.HttpServerException;
 import io.ucell.http.HttpService;
 import io.ucell.http.at.ContentTypes;
 import io.ucell.http.at.HttpErrors;
-import io.ucell.http.at.ModuleFileAccess;
 import io.ucell.http.at.ResponseFile;
+import io.ucell.files.ModuleFileException;
+import io.ucell.files.ModuleFiles;
+import io.ucell.files.TemporaryModuleFile;
 import io.ucell.modem.ModemService;
 import io.ucell.modem.capability.ModuleCapabilities;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,9 +40,9 @@ import org.slf4j.LoggerFactory;
  * HTTP requests through one of the module's HTTP profiles (section 10). Each request resets the profile and
  * writes what it needs (server by name or IP, TLS and security profile before the port so the 443/80 rule of
  * 10.4 cannot move it, credentials, timeout and linger, custom headers, PDP mapping), puts a PUT/POST body into a
- * module file (or, when short printable text, sends it as POST data), runs +UHTTPC, waits for +UUHTTPCR, reads
- * the response file back and parses it, and removes the files it created. One request at a time per profile:
- * callers queue on a fair lock.
+ * temporary module file (or, when short printable text, sends it as POST data), runs +UHTTPC into another
+ * temporary file, waits for +UUHTTPCR, reads the response file back and parses it, and removes both files
+ * ({@link ModuleFiles}). One request at a time per profile: callers queue on a fair lock.
  */
 public final class ModuleHttpClient implements HttpService {
     private static final Logger LOG = LoggerFactory.getLogger(ModuleHttpClient.class);
@@ -59,15 +63,17 @@ public final class ModuleHttpClient implements HttpService {
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
     private final ModemService modem;
+    private final ModuleFiles files;
     private final ReentrantLock profileLock = new ReentrantLock(true);
     private volatile HttpSettings settings;
 
-    public ModuleHttpClient(ModemService modem, HttpSettings settings) {
+    public ModuleHttpClient(ModemService modem, ModuleFiles files, HttpSettings settings) {
         List<String> errors = settings.validate();
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", errors));
         }
         this.modem = modem;
+        this.files = files;
         this.settings = settings;
     }
 
@@ -82,15 +88,6 @@ public final class ModuleHttpClient implements HttpService {
 
     public HttpSettings settings() {
         return settings;
-    }
-
-    /** Module file names of this profile's request body and response. */
-    static String requestFile(int profile) {
-        return "ucell-http-" + profile + ".req";
-    }
-
-    static String responseFile(int profile) {
-        return "ucell-http-" + profile + ".rsp";
     }
 
     @Override
@@ -125,25 +122,23 @@ public final class ModuleHttpClient implements HttpService {
         if (target.secure() && !caps.securitySupported()) {
             throw new HttpException("the " + caps.describe() + " has no TLS");
         }
+        int command = command(request);
         lock(s.queueTimeout());
-        ModuleFileAccess files = new ModuleFileAccess(at);
-        boolean requestFileWritten = false;
-        try {
+        try (TemporaryModuleFile body = command == CMD_PUT || command == CMD_POST_FILE ? files.createTemporary("http-req") : null;
+                TemporaryModuleFile response = files.createTemporary("http-rsp")) {
             configureProfile(at, caps, s, target, request.headers());
-            int command = command(request);
-            if (command == CMD_PUT || command == CMD_POST_FILE) {
-                requestFileWritten = true;
-                AtResponse w = files.write(requestFile(s.profile()), request.body());
-                if (!w.isOk()) {
+            if (body != null) {
+                try {
+                    files.upload(body.name(), request.body());
+                } catch (ModuleFileException e) {
                     throw new HttpException("the request body (" + request.body().length
-                            + " bytes) could not be written into the module's file system: " + w.result());
+                            + " bytes) could not be written into the module's file system: " + e.getMessage(), e);
                 }
             }
-            return exchange(at, files, s, request, command, target);
+            return exchange(at, s, request, command, target, body, response);
         } catch (AtException e) {
             throw new HttpException("AT link failure: " + e.getMessage(), e);
         } finally {
-            cleanUp(files, s.profile(), requestFileWritten);
             profileLock.unlock();
         }
     }
@@ -251,14 +246,14 @@ public final class ModuleHttpClient implements HttpService {
 
     // ------------------------------------------------------------------ request
 
-    private HttpResponse exchange(AtEngine at, ModuleFileAccess files, HttpSettings s, HttpRequest request, int command,
-            HttpTarget target) throws HttpException {
+    private HttpResponse exchange(AtEngine at, HttpSettings s, HttpRequest request, int command, HttpTarget target,
+            TemporaryModuleFile body, TemporaryModuleFile response) throws HttpException {
         int p = s.profile();
-        AtCommand.Builder b = AtCommand.set("+UHTTPC").param(p).param(command).param(target.path()).param(responseFile(p));
+        AtCommand.Builder b = AtCommand.set("+UHTTPC").param(p).param(command).param(target.path()).param(response.name());
         if (command == CMD_POST_DATA) {
             b.param(new String(request.body(), StandardCharsets.US_ASCII));
-        } else if (command == CMD_PUT || command == CMD_POST_FILE) {
-            b.param(requestFile(p));
+        } else if (body != null) {
+            b.param(body.name());
         }
         if (request.method().hasBody()) {
             int type = ContentTypes.code(request.contentType());
@@ -300,31 +295,23 @@ public final class ModuleHttpClient implements HttpService {
             Thread.currentThread().interrupt();
             throw new HttpException("interrupted while waiting for the HTTP response");
         }
-        byte[] file = files.read(responseFile(p));
-        if (file == null) {
-            throw new HttpException("the module reported success but its response file " + responseFile(p) + " is not readable");
+        byte[] file;
+        try (InputStream in = response.openAndDelete()) {
+            file = in.readAllBytes();
+        } catch (IOException e) {
+            throw new HttpException("the module reported success but its response file " + response.name()
+                    + " is not readable: " + e.getMessage(), e);
         }
-        HttpResponse response;
+        HttpResponse parsed;
         try {
-            response = ResponseFile.parse(file);
+            parsed = ResponseFile.parse(file);
         } catch (IllegalArgumentException e) {
             throw new HttpException("unreadable response file: " + e.getMessage(), e);
         }
-        if (response.statusCode() >= 400) {
-            throw new HttpServerException(response);
+        if (parsed.statusCode() >= 400) {
+            throw new HttpServerException(parsed);
         }
-        return response;
-    }
-
-    private void cleanUp(ModuleFileAccess files, int profile, boolean requestFileWritten) {
-        try {
-            files.delete(responseFile(profile));
-            if (requestFileWritten) {
-                files.delete(requestFile(profile));
-            }
-        } catch (AtException e) {
-            LOG.debug("temporary HTTP files not removed: {}", e.getMessage());
-        }
+        return parsed;
     }
 
     /** Asks +UHTTPER and turns the answer into the exception to throw. */

@@ -6,6 +6,7 @@ import io.ucell.http.HttpResponse;
 import io.ucell.http.HttpService;
 import io.ucell.http.client.HttpSettings;
 import io.ucell.http.client.ModuleHttpClient;
+import io.ucell.files.ModuleFiles;
 import io.ucell.modem.ModemService;
 import io.ucell.modem.config.KuraPasswords;
 import java.time.Duration;
@@ -35,6 +36,10 @@ public final class HttpComponent implements HttpService, ConfigurableComponent {
     @Reference
     private ModemService modem;
 
+    /** The module's file system (io.ucell.files): request bodies and responses travel through its files. */
+    @Reference
+    private ModuleFiles files;
+
     private volatile CryptoService crypto;
     private volatile ModuleHttpClient client;
     private volatile String configError;
@@ -61,12 +66,12 @@ public final class HttpComponent implements HttpService, ConfigurableComponent {
             // refused: requests fail with the reason until a valid configuration arrives
             configError = String.join("; ", errors);
             LOG.error("HTTP configuration refused: {}", configError);
-            client = new ModuleHttpClient(modem, HttpSettings.defaults());
+            client = new ModuleHttpClient(modem, files, HttpSettings.defaults());
             return;
         }
         configError = null;
         configured = true;
-        client = new ModuleHttpClient(modem, s);
+        client = new ModuleHttpClient(modem, files, s);
     }
 
     @Modified
