@@ -74,6 +74,31 @@ class HttpModelsTest {
     }
 
     @Test
+    void aModuleRestartDuringARequestFailsItAtOnce() throws Exception {
+        try (HttpSim sim = new HttpSim(ModuleModel.SARA_R5_02B, HttpSettings.defaults(), Duration.ofMillis(500))) {
+            long start = System.nanoTime();
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                Future<HttpResponse> slow = pool.submit(() -> sim.http.get(servers.url("/slow?ms=8000")));
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                        .until(() -> servers.log.stream().anyMatch(l -> l.startsWith("GET /slow")));
+                sim.module.reboot();
+                java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                        () -> slow.get(30, java.util.concurrent.TimeUnit.SECONDS));
+                assertTrue(e.getCause() instanceof HttpException, String.valueOf(e.getCause()));
+                assertTrue(e.getCause().getMessage().contains("lost"), e.getCause().getMessage());
+                assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 8, "failed before the server answered");
+            } finally {
+                pool.shutdownNow();
+            }
+            // once the modem service has the module back, requests work again
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> sim.modem.status().state() == io.ucell.modem.ModemState.DATA_ACTIVE);
+            assertEquals(200, sim.http.get(servers.url("/echo")).statusCode());
+        }
+    }
+
+    @Test
     void saraR42DoesHttpAndCallersQueue() throws Exception {
         try (HttpSim sim = new HttpSim(ModuleModel.SARA_R42_01B)) {
             ExecutorService pool = Executors.newFixedThreadPool(3);

@@ -31,7 +31,8 @@ import javax.net.ssl.SSLContext;
  * <li>/store/&lt;key&gt;: PUT stores (201), GET returns (404 when absent), DELETE removes (204), HEAD the length;</li>
  * <li>/status/&lt;code&gt;: that status with the body "status &lt;code&gt;";</li>
  * <li>/auth: 200 "hello &lt;user&gt;" with Basic {@value #USER}/{@value #PASSWORD}, else 401 with a challenge;</li>
- * <li>/big?n=N: N pattern bytes.</li>
+ * <li>/big?n=N: N pattern bytes;</li>
+ * <li>/slow?ms=N: "late" after N ms.</li>
  * </ul>
  */
 final class HttpServers implements AutoCloseable {
@@ -82,6 +83,7 @@ final class HttpServers implements AutoCloseable {
             s.createContext("/status/", this::status);
             s.createContext("/auth", this::auth);
             s.createContext("/big", this::big);
+            s.createContext("/slow", this::slow);
             s.setExecutor(pool);
             s.start();
         }
@@ -181,6 +183,16 @@ final class HttpServers implements AutoCloseable {
         String q = x.getRequestURI().getQuery();
         int n = Integer.parseInt(q.substring(q.indexOf('=') + 1));
         reply(x, 200, pattern(n), "application/octet-stream");
+    }
+
+    private void slow(HttpExchange x) throws IOException {
+        record(x);
+        try {
+            Thread.sleep(Long.parseLong(x.getRequestURI().getQuery().substring(3)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        reply(x, 200, "late".getBytes(StandardCharsets.US_ASCII), "text/plain");
     }
 
     @Override

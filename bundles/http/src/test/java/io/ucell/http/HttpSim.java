@@ -26,13 +26,18 @@ final class HttpSim implements AutoCloseable {
     final ModuleHttpClient http;
 
     HttpSim(ModuleModel model, HttpSettings settings) throws Exception {
+        this(model, settings, Duration.ofSeconds(30));
+    }
+
+    /** @param healthCheck how often the modem service checks that the module still answers */
+    HttpSim(ModuleModel model, HttpSettings settings, Duration healthCheck) throws Exception {
         module = new SimulatedModule(SimulatorConfig.builder().model(model).baud(921600).bootTime(Duration.ofMillis(300))
                 .processingDelay(Duration.ofMillis(1)).registrationDelay(Duration.ofMillis(200)).build());
         server = SimulatorTcpServer.start(module, 0);
         module.awaitReady(Duration.ofSeconds(10));
         modem = new ModemController(new ModemSettings("tcp://127.0.0.1:" + server.port(), 921600, false, "apn_name",
                 PdpType.IP, 1, -1, "", "", "auto", Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMillis(200),
-                Duration.ofSeconds(1), 3, 6, Duration.ofSeconds(30)));
+                Duration.ofSeconds(1), 3, 6, healthCheck));
         modem.start();
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
                 .until(() -> modem.status().state() == ModemState.DATA_ACTIVE);

@@ -7,6 +7,10 @@ import io.ucell.at.AtQuoting;
 import io.ucell.at.AtResponse;
 import io.ucell.at.Urc;
 import io.ucell.at.UrcBus;
+import io.ucell.at.framing.AtLine;
+import io.ucell.files.ModuleFileException;
+import io.ucell.files.ModuleFiles;
+import io.ucell.files.TemporaryModuleFile;
 import io.ucell.http.HttpException;
 import io.ucell.http.HttpMethod;
 import io.ucell.http.HttpRequest;
@@ -16,10 +20,9 @@ import io.ucell.http.HttpService;
 import io.ucell.http.at.ContentTypes;
 import io.ucell.http.at.HttpErrors;
 import io.ucell.http.at.ResponseFile;
-import io.ucell.files.ModuleFileException;
-import io.ucell.files.ModuleFiles;
-import io.ucell.files.TemporaryModuleFile;
+import io.ucell.modem.ModemListener;
 import io.ucell.modem.ModemService;
+import io.ucell.modem.ModemState;
 import io.ucell.modem.capability.ModuleCapabilities;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,6 +63,11 @@ public final class ModuleHttpClient implements HttpService {
     private static final Duration CONFIG_TIMEOUT = Duration.ofSeconds(10);
     /** Time on top of the profile's timeout for the URC to come. */
     private static final Duration URC_MARGIN = Duration.ofSeconds(30);
+    /** Modem states in which the module has been restarted or is gone. */
+    private static final java.util.Set<ModemState> FORGETS = java.util.EnumSet.of(ModemState.OFF, ModemState.INITIALIZING,
+            ModemState.RECOVERING, ModemState.FAILED);
+    /** Marker the modem listener puts among the URCs when the module restarts. */
+    private static final String DATA_LOST = "data lost: ";
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
     private final ModemService modem;
@@ -263,6 +271,13 @@ public final class ModuleHttpClient implements HttpService {
             }
         }
         BlockingQueue<Urc> inbox = new LinkedBlockingQueue<>();
+        // a module that restarted forgot the request: no URC will come (lost coverage alone may still end well)
+        ModemListener dataLost = (previous, current) -> {
+            if (FORGETS.contains(current.state())) {
+                inbox.add(new Urc(AtLine.of(DATA_LOST + current.state()), java.time.Instant.now()));
+            }
+        };
+        modem.addListener(dataLost);
         try (UrcBus.Subscription sub = at.subscribe("+UUHTTPCR", inbox::add)) {
             AtResponse ok = at.execute(b.timeout(CONFIG_TIMEOUT).build());
             if (!ok.isOk()) {
@@ -275,6 +290,10 @@ public final class ModuleHttpClient implements HttpService {
                 Urc u = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : null;
                 if (u == null) {
                     throw new HttpException("no +UUHTTPCR within " + wait.toSeconds() + " s");
+                }
+                if (u.line().text().startsWith(DATA_LOST)) {
+                    throw new HttpException("the request was lost: the modem went " + u.line().text().substring(DATA_LOST.length())
+                            + " before +UUHTTPCR");
                 }
                 List<String> params = u.line().params();
                 if (params.size() < 3 || !params.get(0).trim().equals(Integer.toString(p))) {
@@ -294,6 +313,8 @@ public final class ModuleHttpClient implements HttpService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HttpException("interrupted while waiting for the HTTP response");
+        } finally {
+            modem.removeListener(dataLost);
         }
         byte[] file;
         try (InputStream in = response.openAndDelete()) {
