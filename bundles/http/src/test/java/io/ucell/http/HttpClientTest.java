@@ -166,6 +166,14 @@ class HttpClientTest {
     }
 
     @Test
+    void namesOnlyTheModulesDnsKnows() throws Exception {
+        sim.module.setDnsOverride("api.ucell.example", "127.0.0.1");
+        String url = "http://api.ucell.example:" + servers.plain.getAddress().getPort() + "/echo";
+        assertEquals("hi", sim.http.post(url, "hi".getBytes(StandardCharsets.US_ASCII), HttpRequest.TEXT_PLAIN).bodyText());
+        assertEquals("+UHTTP: 0,1,\"api.ucell.example\"", sim.at("AT+UHTTP=0,1").firstText());
+    }
+
+    @Test
     void customHeaders() throws Exception {
         HttpResponse r = sim.http.send(HttpRequest.get(servers.url("/echo")).withHeader("X-Trace", "abc-123")
                 .withHeader("X-Device", "gateway:7"));
