@@ -1,5 +1,6 @@
 package io.ucell.http;
 
+import java.io.IOException;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -11,12 +12,28 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface HttpService {
 
     /**
-     * Sends a request and returns the response read back from the module's response file.
+     * Sends a request and returns the response read back from the module's response file (which is then
+     * deleted).
      *
      * @throws HttpServerException the server answered 4xx or 5xx (the response is in the exception)
      * @throws HttpException       the request was refused or failed in the module (+UHTTPER decoded)
      */
-    HttpResponse send(HttpRequest request) throws HttpException;
+    default HttpResponse send(HttpRequest request) throws HttpException {
+        try (HttpStreamResponse r = open(request)) {
+            return r.readFully();
+        } catch (IOException e) {
+            throw new HttpException("reading the response from the module failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sends a request and returns status and headers with the body still in the module: it streams from the
+     * module file as it is read, and closing the response deletes the file.
+     *
+     * @throws HttpServerException the server answered 4xx or 5xx (the whole response is in the exception)
+     * @throws HttpException       the request was refused or failed in the module (+UHTTPER decoded)
+     */
+    HttpStreamResponse open(HttpRequest request) throws HttpException;
 
     default HttpResponse head(String url) throws HttpException {
         return send(HttpRequest.head(url));

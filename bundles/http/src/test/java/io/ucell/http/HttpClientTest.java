@@ -124,6 +124,42 @@ class HttpClientTest {
     }
 
     @Test
+    void aLargeBodyStreamsFromTheModuleFile() throws Exception {
+        String name;
+        try (HttpStreamResponse r = sim.http.open(HttpRequest.get(servers.url("/big?n=200000")))) {
+            assertEquals(200, r.statusCode());
+            assertEquals("200000", r.header("content-length").orElseThrow());
+            // the body is still in the module until read
+            List<String> pending = sim.module.files().list().stream().filter(n -> n.startsWith(ModuleFiles.TEMPORARY_PREFIX)).toList();
+            assertEquals(1, pending.size(), pending.toString());
+            name = pending.get(0);
+            byte[] file = sim.module.files().read(name);
+            assertEquals(200_000, file.length - headLength(file));
+            byte[] first = r.body().readNBytes(1000);
+            assertArrayEquals(java.util.Arrays.copyOf(HttpServers.pattern(200_000), 1000), first);
+            byte[] rest = r.body().readAllBytes();
+            assertEquals(199_000, rest.length);
+            assertArrayEquals(java.util.Arrays.copyOfRange(HttpServers.pattern(200_000), 1000, 200_000), rest);
+        }
+        assertFalse(sim.module.files().exists(name));
+        // closed before the end: the file goes too
+        try (HttpStreamResponse r = sim.http.open(HttpRequest.get(servers.url("/big?n=50000")))) {
+            assertEquals(16, r.body().readNBytes(16).length);
+        }
+        assertTemporaryFilesRemoved();
+        // an error status reads the whole answer into the exception
+        HttpServerException e = assertThrows(HttpServerException.class, () -> sim.http.open(HttpRequest.get(servers.url("/status/502"))));
+        assertEquals("status 502", e.response().bodyText());
+        assertTemporaryFilesRemoved();
+    }
+
+    /** Bytes up to and including the empty line after the headers. */
+    private static int headLength(byte[] file) {
+        String s = new String(file, StandardCharsets.ISO_8859_1);
+        return s.indexOf("\r\n\r\n") + 4;
+    }
+
+    @Test
     void serverErrorsCarryTheServersCode() throws Exception {
         for (int code : List.of(400, 403, 404, 500, 503)) {
             HttpServerException e = assertThrows(HttpServerException.class, () -> sim.http.get(servers.url("/status/" + code)));

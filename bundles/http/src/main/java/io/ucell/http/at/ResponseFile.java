@@ -1,9 +1,13 @@
 package io.ucell.http.at;
 
 import io.ucell.http.HttpResponse;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,34 +17,55 @@ import java.util.Map;
  * Lines end in CR LF; a bare LF is accepted too. Folded header lines (leading blank) continue the previous one.
  */
 public final class ResponseFile {
+    /** Longest status line and headers taken (a module file bigger than that before the empty line is not HTTP). */
+    public static final int MAX_HEAD = 64 * 1024;
+
     private ResponseFile() {
     }
 
+    /** Status line and headers. */
+    public record Head(String version, int statusCode, String reason, Map<String, List<String>> headers) {
+    }
+
+    /** The whole file. */
     public static HttpResponse parse(byte[] file) {
-        int headEnd = -1;
-        int bodyStart = file.length;
-        for (int i = 0; i < file.length; i++) {
-            if (file[i] != '\n') {
-                continue;
-            }
-            // the empty line: "\n\r\n" or "\n\n"
-            if (i + 1 < file.length && file[i + 1] == '\n') {
-                headEnd = i;
-                bodyStart = i + 2;
+        try {
+            ByteArrayInputStream in = new ByteArrayInputStream(file);
+            Head h = readHead(in);
+            return new HttpResponse(h.version(), h.statusCode(), h.reason(), h.headers(), in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads the status line and headers and leaves the stream at the first body byte (give a buffered stream:
+     * it is read byte by byte).
+     *
+     * @throws IllegalArgumentException not an HTTP response
+     */
+    public static Head readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int p1 = -1;
+        int p2 = -1;
+        int b;
+        // up to the empty line, "\n\n" or "\n\r\n"; a file of headers only (a HEAD answer) may just end
+        while ((b = in.read()) >= 0) {
+            head.write(b);
+            if (b == '\n' && (p1 == '\n' || (p1 == '\r' && p2 == '\n'))) {
                 break;
             }
-            if (i + 2 < file.length && file[i + 1] == '\r' && file[i + 2] == '\n') {
-                headEnd = i;
-                bodyStart = i + 3;
-                break;
+            if (head.size() > MAX_HEAD) {
+                throw new IllegalArgumentException("no end of the headers within " + MAX_HEAD + " bytes");
             }
+            p2 = p1;
+            p1 = b;
         }
-        if (headEnd < 0) {
-            // headers only, without the empty line (a HEAD answer may end like this)
-            headEnd = file.length;
-        }
-        String head = new String(file, 0, headEnd, StandardCharsets.ISO_8859_1);
-        String[] lines = head.split("\r?\n");
+        return head(new String(head.toByteArray(), StandardCharsets.ISO_8859_1));
+    }
+
+    private static Head head(String text) {
+        String[] lines = text.split("\r?\n");
         String status = lines.length > 0 ? lines[0].trim() : "";
         if (!status.startsWith("HTTP/")) {
             throw new IllegalArgumentException("not an HTTP response: " + abbreviate(status));
@@ -73,8 +98,7 @@ public final class ResponseFile {
             headers.computeIfAbsent(key, k -> new ArrayList<>()).add(line.substring(colon + 1).trim());
             lastName = key;
         }
-        byte[] body = bodyStart >= file.length ? new byte[0] : Arrays.copyOfRange(file, bodyStart, file.length);
-        return new HttpResponse(parts[0], code, parts.length > 2 ? parts[2].trim() : "", headers, body);
+        return new Head(parts[0], code, parts.length > 2 ? parts[2].trim() : "", headers);
     }
 
     private static String abbreviate(String s) {

@@ -17,6 +17,7 @@ import io.ucell.http.HttpRequest;
 import io.ucell.http.HttpResponse;
 import io.ucell.http.HttpServerException;
 import io.ucell.http.HttpService;
+import io.ucell.http.HttpStreamResponse;
 import io.ucell.http.at.ContentTypes;
 import io.ucell.http.at.HttpErrors;
 import io.ucell.http.at.ResponseFile;
@@ -24,6 +25,7 @@ import io.ucell.modem.ModemListener;
 import io.ucell.modem.ModemService;
 import io.ucell.modem.ModemState;
 import io.ucell.modem.capability.ModuleCapabilities;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +62,7 @@ public final class ModuleHttpClient implements HttpService {
     public static final int MAX_POST_DATA = 128;
     /** Custom request headers the profile holds (+UHTTP op 9, ids 0-4). */
     public static final int MAX_HEADERS = 5;
+    private static final int READ_BUFFER = 16 * 1024;
     private static final Duration CONFIG_TIMEOUT = Duration.ofSeconds(10);
     /** Time on top of the profile's timeout for the URC to come. */
     private static final Duration URC_MARGIN = Duration.ofSeconds(30);
@@ -99,7 +102,7 @@ public final class ModuleHttpClient implements HttpService {
     }
 
     @Override
-    public HttpResponse send(HttpRequest request) throws HttpException {
+    public HttpStreamResponse open(HttpRequest request) throws HttpException {
         HttpSettings s = settings;
         HttpTarget target;
         try {
@@ -132,8 +135,9 @@ public final class ModuleHttpClient implements HttpService {
         }
         int command = command(request);
         lock(s.queueTimeout());
-        try (TemporaryModuleFile body = command == CMD_PUT || command == CMD_POST_FILE ? files.createTemporary("http-req") : null;
-                TemporaryModuleFile response = files.createTemporary("http-rsp")) {
+        TemporaryModuleFile response = files.createTemporary("http-rsp");
+        boolean answered = false;
+        try (TemporaryModuleFile body = command == CMD_PUT || command == CMD_POST_FILE ? files.createTemporary("http-req") : null) {
             configureProfile(at, caps, s, target, request.headers());
             if (body != null) {
                 try {
@@ -143,11 +147,48 @@ public final class ModuleHttpClient implements HttpService {
                             + " bytes) could not be written into the module's file system: " + e.getMessage(), e);
                 }
             }
-            return exchange(at, s, request, command, target, body, response);
+            exchange(at, s, request, command, target, body, response);
+            answered = true;
         } catch (AtException e) {
             throw new HttpException("AT link failure: " + e.getMessage(), e);
         } finally {
             profileLock.unlock();
+            if (!answered) {
+                response.close();
+            }
+        }
+        // the response file has a unique name: read it after the profile is free for the next request
+        return openResponse(response);
+    }
+
+    /** Status line and headers now; the body streams from the file, which closing deletes. */
+    private static HttpStreamResponse openResponse(TemporaryModuleFile response) throws HttpException {
+        InputStream in = null;
+        try {
+            in = new BufferedInputStream(response.openAndDelete(), READ_BUFFER);
+            ResponseFile.Head h = ResponseFile.readHead(in);
+            if (h.statusCode() >= 400) {
+                try (InputStream rest = in) {
+                    throw new HttpServerException(new HttpResponse(h.version(), h.statusCode(), h.reason(), h.headers(),
+                            rest.readAllBytes()));
+                }
+            }
+            return new HttpStreamResponse(h.version(), h.statusCode(), h.reason(), h.headers(), in);
+        } catch (IOException | IllegalArgumentException e) {
+            closeQuietly(in);
+            response.close();
+            throw new HttpException("the module reported success but its response file " + response.name()
+                    + " is not readable: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        if (in != null) {
+            try {
+                in.close();
+            } catch (IOException e) {
+                LOG.debug("closing the response file stream: {}", e.getMessage());
+            }
         }
     }
 
@@ -254,7 +295,8 @@ public final class ModuleHttpClient implements HttpService {
 
     // ------------------------------------------------------------------ request
 
-    private HttpResponse exchange(AtEngine at, HttpSettings s, HttpRequest request, int command, HttpTarget target,
+    /** +UHTTPC, then its +UUHTTPCR: returns when the response file is complete. */
+    private void exchange(AtEngine at, HttpSettings s, HttpRequest request, int command, HttpTarget target,
             TemporaryModuleFile body, TemporaryModuleFile response) throws HttpException {
         int p = s.profile();
         AtCommand.Builder b = AtCommand.set("+UHTTPC").param(p).param(command).param(target.path()).param(response.name());
@@ -316,23 +358,6 @@ public final class ModuleHttpClient implements HttpService {
         } finally {
             modem.removeListener(dataLost);
         }
-        byte[] file;
-        try (InputStream in = response.openAndDelete()) {
-            file = in.readAllBytes();
-        } catch (IOException e) {
-            throw new HttpException("the module reported success but its response file " + response.name()
-                    + " is not readable: " + e.getMessage(), e);
-        }
-        HttpResponse parsed;
-        try {
-            parsed = ResponseFile.parse(file);
-        } catch (IllegalArgumentException e) {
-            throw new HttpException("unreadable response file: " + e.getMessage(), e);
-        }
-        if (parsed.statusCode() >= 400) {
-            throw new HttpServerException(parsed);
-        }
-        return parsed;
     }
 
     /** Asks +UHTTPER and turns the answer into the exception to throw. */

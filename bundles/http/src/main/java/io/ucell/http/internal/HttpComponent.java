@@ -2,7 +2,7 @@ package io.ucell.http.internal;
 
 import io.ucell.http.HttpException;
 import io.ucell.http.HttpRequest;
-import io.ucell.http.HttpResponse;
+import io.ucell.http.HttpStreamResponse;
 import io.ucell.http.HttpService;
 import io.ucell.http.client.HttpSettings;
 import io.ucell.http.client.ModuleHttpClient;
@@ -110,11 +110,11 @@ public final class HttpComponent implements HttpService, ConfigurableComponent {
     }
 
     @Override
-    public HttpResponse send(HttpRequest request) throws HttpException {
+    public HttpStreamResponse open(HttpRequest request) throws HttpException {
         String err = configError;
         if (err != null && !configured) {
             throw new HttpException("HTTP configuration refused: " + err);
         }
-        return client.send(request);
+        return client.open(request);
     }
 }
