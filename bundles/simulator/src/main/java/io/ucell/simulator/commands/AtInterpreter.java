@@ -186,7 +186,8 @@ public final class AtInterpreter {
             prompt = r.prompt();
             promptData.reset();
             promptSentAt = 0;
-            mode = r.prompt().symbol() == '@' ? Mode.BINARY : Mode.TEXT;
+            // '@', and '>' with a byte count, take exactly that many bytes; a plain '>' takes text up to Ctrl-Z
+            mode = r.prompt().symbol() == '@' || r.prompt().length() >= 0 ? Mode.BINARY : Mode.TEXT;
             if (mode == Mode.BINARY && prompt.length() == 0) {
                 finishPrompt(new byte[0]);
                 return;
@@ -227,7 +228,7 @@ public final class AtInterpreter {
     private void onPromptByte(byte b, long arrival) {
         long sent = promptSentAt;
         long guard = module.config().promptGuard().toNanos();
-        if (sent == 0 || arrival < sent + guard) {
+        if (prompt.symbol() == '@' && (sent == 0 || arrival < sent + guard)) {
             // data sent sooner than 50 ms after '@' is garbled, as on the real module (section 5.3.1)
             b ^= 0x55;
             corruptedPromptBytes.incrementAndGet();

@@ -58,6 +58,14 @@ public final class Response {
         return new Response(List.of(), null, null, new Prompt('>', -1, onData));
     }
 
+    /**
+     * '>' prompt that takes exactly {@code length} bytes (no Ctrl-Z), as +USECMNG and +UDWNFILE do; bytes are not
+     * garbled by the 50 ms rule of '@'.
+     */
+    public static Response countedTextPrompt(int length, Function<byte[], Response> onData) {
+        return new Response(List.of(), null, null, new Prompt('>', length, onData));
+    }
+
     public Response urcAfter(String... urcs) {
         urcsAfter.addAll(Arrays.asList(urcs));
         return this;
