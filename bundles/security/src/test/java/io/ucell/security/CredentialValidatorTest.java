@@ -61,6 +61,15 @@ class CredentialValidatorTest {
         assertEquals("EC", e.key().getAlgorithm());
     }
 
+    /** A PEM pasted into a one-line field (Kura's password input) loses its line breaks: still a PEM. */
+    @Test
+    void pemWithoutLineBreaksParses() throws Exception {
+        String oneLine = client.keyPem().replace("\n", "").replace("\r", "");
+        assertEquals(check(CredentialType.PRIVATE_KEY, client.keyPem()).md5(), check(CredentialType.PRIVATE_KEY, oneLine).md5());
+        String cert = ca.certPem().replace("\n", " ");
+        assertEquals(CredentialValidator.md5(ca.cert().getEncoded()), check(CredentialType.CA_CERTIFICATE, cert).md5());
+    }
+
     @Test
     void refusalsSayWhatIsWrong() throws Exception {
         CredentialException e = assertThrows(CredentialException.class,
