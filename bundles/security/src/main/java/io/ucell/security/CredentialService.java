@@ -19,6 +19,15 @@ public interface CredentialService {
     ImportResult importCredential(CredentialType type, String name, byte[] pemOrDer, String password)
             throws CredentialException;
 
+    /**
+     * Imports an item from a file in the module's own file system (+USECMNG=1, e.g. one uploaded with
+     * +UDWNFILE); the module checks it, so only the name and the password are checked here.
+     *
+     * @return the MD5 of the item's DER as the module computed it
+     */
+    ImportResult importFromModuleFile(CredentialType type, String name, String moduleFile, String password)
+            throws CredentialException;
+
     List<StoredCredential> list() throws CredentialException;
 
     /** MD5 of the item's DER as the module computes it, or null when there is none by that name. */

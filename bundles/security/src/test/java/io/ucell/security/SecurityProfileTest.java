@@ -20,6 +20,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Security profiles end to end: the client configures the simulated module (+USECMNG, +USECPRF), the module
@@ -132,6 +134,10 @@ class SecurityProfileTest {
             assertEquals(caMd5, again.md5());
             assertTrue(p.credentials().list().stream().anyMatch(c -> c.type() == CredentialType.PRIVATE_KEY
                     && c.name().equals("device-7-key")));
+            // the simulated module has no file system yet: the import from a module file is refused, with the reason
+            CredentialException fromFile = assertThrows(CredentialException.class, () -> p.credentials()
+                    .importFromModuleFile(CredentialType.CA_CERTIFICATE, "file-ca", "ca.crt", null));
+            assertTrue(fromFile.getMessage().contains("from its file \"ca.crt\""), fromFile.getMessage());
             assertTrue(p.credentials().remove(CredentialType.CA_CERTIFICATE, "server-ca"));
             assertEquals(null, p.credentials().md5(CredentialType.CA_CERTIFICATE, "server-ca"));
         }
@@ -149,17 +155,23 @@ class SecurityProfileTest {
         }
     }
 
-    @Test
-    void sessionDataSurvivesAModuleRebootAndTheServerResumes() throws Exception {
+    /** Type 0: session id and master secret in the URC; type 10: the same, encrypted by the module (3.4.1.2). */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 10})
+    void sessionDataSurvivesAModuleRebootAndTheServerResumes(int type) throws Exception {
         try (TlsTestServer tls = new TlsTestServer(TestPki.serverContext(server, clientCa, HOST));
                 SecuritySim sim = new SecuritySim(ModuleModel.SARA_R5_02B, dir)) {
             ProfileController p = sim.profile("profile-4");
-            assertEquals(List.of(), p.configure(mutual(4, true)));
+            ProfileSettings m = mutual(4, true);
+            assertEquals(List.of(), p.configure(new ProfileSettings(4, m.servers(), m.validationLevel(), m.minTlsVersion(),
+                    "", m.caName(), m.caCertificate(), m.hostname(), m.clientCertName(), m.clientCertificate(),
+                    m.clientKeyName(), m.clientKey(), "", "", false, "", false, m.sni(), "", "", true, type)));
             assertTrue(p.applied(), String.valueOf(p.error()));
             assertTrue(sim.connect(4, tls.port()).isOk());
             await().atMost(Duration.ofSeconds(5)).until(() -> sim.sessions.load(4) != null && tls.sessionIds.size() == 1);
             SessionStore.Session first = sim.sessions.load(4);
-            assertEquals(2, first.sub());
+            assertEquals(type == 0 ? 2 : 12, first.sub());
+            assertEquals(type, first.type());
             // at rest the file holds only the CryptoService's encryption
             String onDisk = Files.readString(dir.resolve("session-4.dat"));
             assertFalse(onDisk.contains(first.values().get(0)), "session id stored in clear");

@@ -29,6 +29,15 @@ public final class SecurityAt {
         return b.promptData(data, new byte[0]).timeout(TIMEOUT).build();
     }
 
+    /** +USECMNG=1,type,"name","file"[,"password"]: from the module's file system. */
+    public static AtCommand importFile(CredentialType type, String name, String file, String password) {
+        AtCommand.Builder b = AtCommand.set("+USECMNG").param(1).param(type.code).param(name).param(file);
+        if (password != null && !password.isEmpty()) {
+            b.secret(password);
+        }
+        return b.timeout(TIMEOUT).build();
+    }
+
     public static AtCommand list() {
         return AtCommand.set("+USECMNG").param(3).timeout(TIMEOUT).build();
     }

@@ -61,6 +61,23 @@ public final class ProfileDirectory {
         return out;
     }
 
+    /** A warning when two configurations use the same module profile (the last applied one wins), else null. */
+    public String clash() {
+        java.util.Map<Integer, String> seen = new java.util.HashMap<>();
+        for (ProfileController c : controllers) {
+            ProfileSettings s = c.settings();
+            if (s == null) {
+                continue;
+            }
+            String other = seen.putIfAbsent(s.profile(), c.describe().pid());
+            if (other != null) {
+                return "security profiles " + other + " and " + c.describe().pid() + " both configure module profile "
+                        + s.profile() + ": the last one applied wins";
+            }
+        }
+        return null;
+    }
+
     public Optional<ProfileController> controller(int profile) {
         for (ProfileController c : controllers) {
             if (c.settings() != null && c.settings().profile() == profile) {

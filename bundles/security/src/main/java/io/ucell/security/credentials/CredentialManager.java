@@ -81,6 +81,25 @@ public final class CredentialManager implements CredentialService {
     }
 
     @Override
+    public ImportResult importFromModuleFile(CredentialType type, String name, String moduleFile, String password)
+            throws CredentialException {
+        checkName(name);
+        checkName(moduleFile);
+        AtResponse r;
+        try {
+            r = at().executeOk(SecurityAt.importFile(type, name, moduleFile, type.certificate() ? null : password));
+        } catch (AtErrorException e) {
+            throw new CredentialException("the module refused " + type + " \"" + name + "\" from its file \""
+                    + moduleFile + "\": " + e.getMessage(), e);
+        } catch (AtException e) {
+            throw new CredentialException("import of " + type + " \"" + name + "\" failed: " + e.getMessage(), e);
+        }
+        String md5 = SecurityAt.md5Of(r);
+        LOG.info("{} \"{}\" imported from module file {} (MD5 {})", type, name, moduleFile, md5);
+        return new ImportResult(type, name, md5, true);
+    }
+
+    @Override
     public List<StoredCredential> list() throws CredentialException {
         try {
             return SecurityAt.parseList(at().executeOk(SecurityAt.list()));

@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 /** {@link SecurityProfileService} and {@link CredentialService} over the configured profile components. */
 @Component(immediate = true, service = {SecurityProfileService.class, CredentialService.class})
 public final class SecurityServiceComponent implements SecurityProfileService, CredentialService {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SecurityServiceComponent.class);
     private final ProfileDirectory directory = new ProfileDirectory();
 
     @Reference
@@ -37,6 +38,10 @@ public final class SecurityServiceComponent implements SecurityProfileService, C
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addProfile(SecurityProfileComponent p) {
         directory.add(p.controller());
+        String clash = directory.clash();
+        if (clash != null) {
+            LOG.warn("{}", clash);
+        }
     }
 
     void removeProfile(SecurityProfileComponent p) {
@@ -62,6 +67,12 @@ public final class SecurityServiceComponent implements SecurityProfileService, C
     public ImportResult importCredential(CredentialType type, String name, byte[] pemOrDer, String password)
             throws CredentialException {
         return credentials.importCredential(type, name, pemOrDer, password);
+    }
+
+    @Override
+    public ImportResult importFromModuleFile(CredentialType type, String name, String moduleFile, String password)
+            throws CredentialException {
+        return credentials.importFromModuleFile(type, name, moduleFile, password);
     }
 
     @Override

@@ -99,7 +99,11 @@ public final class SecurityProfiles {
         SSLContext context;
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SecurityProfiles.class);
+
     private final Profile[] profiles = new Profile[PROFILES];
+    /** True while the NVM values are replayed at boot (they are not written back). */
+    private boolean loading;
     private final CredentialStore store;
     private final SecurityCapabilities caps;
     private final Nvm nvm;
@@ -261,7 +265,7 @@ public final class SecurityProfiles {
             p.readBack.put(op, readBack);
         }
         changed(p);
-        if (nvm != null) {
+        if (nvm != null && !loading) {
             nvm.put("usecprf." + profile + "." + op, op == OP_CIPHER_SUITE ? readBack : join(v));
         }
     }
@@ -499,11 +503,13 @@ public final class SecurityProfiles {
         synchronized (this) {
             live.removeIf(SecurityProfiles::closed);
             if (live.size() >= caps.maxTlsConnections()) {
+                LOG.info("security profile {}: {} TLS connections already open", profile, live.size());
                 throw new SSLException(caps.maxTlsConnections() + " TLS connections are already open");
             }
             try {
                 ctx = sslContext(profile);
             } catch (GeneralSecurityException e) {
+                LOG.info("security profile {}: no TLS for {}:{}: {}", profile, host, port, e.getMessage());
                 throw new SSLException("security profile " + profile + ": " + e.getMessage(), e);
             }
             params = parameters(profile, ctx, host);
@@ -515,6 +521,8 @@ public final class SecurityProfiles {
         try {
             ssl.startHandshake();
         } catch (IOException e) {
+            // the module's AT answer is a bare ERROR: the log says why
+            LOG.info("security profile {}: TLS handshake with {}:{} failed: {}", profile, host, port, e.getMessage());
             ssl.close();
             throw e;
         }
@@ -641,6 +649,15 @@ public final class SecurityProfiles {
             return;
         }
         String prefix = "usecprf." + profile + ".";
+        loading = true;
+        try {
+            replay(profile, prefix);
+        } finally {
+            loading = false;
+        }
+    }
+
+    private void replay(int profile, String prefix) {
         for (Map.Entry<Object, Object> e : new TreeMap<>(nvm.snapshot()).entrySet()) {
             String k = (String) e.getKey();
             if (!k.startsWith(prefix)) {

@@ -43,11 +43,13 @@ public final class TlsSessionVault {
         return data == null ? null : contexts.get(data);
     }
 
-    /** Base64 of the encrypted data (local encryption, op 13 sub 12). */
+    /**
+     * Base64 of the encrypted data (local encryption, op 13 sub 12). Deterministic (the IV is derived from the
+     * data), so the same session always shows the same data, as the spec's "data not equal = not resumed" needs.
+     */
     public String encrypt(String data) {
         try {
-            byte[] iv = new byte[12];
-            random.nextBytes(iv);
+            byte[] iv = java.util.Arrays.copyOf(hmac(data.getBytes(StandardCharsets.US_ASCII)), 12);
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, iv));
             byte[] ct = c.doFinal(data.getBytes(StandardCharsets.US_ASCII));
