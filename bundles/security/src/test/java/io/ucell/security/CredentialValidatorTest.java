@@ -61,6 +61,28 @@ class CredentialValidatorTest {
         assertEquals("EC", e.key().getAlgorithm());
     }
 
+    @Test
+    void encryptedPkcs8NeedsItsPassword() throws Exception {
+        org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder enc =
+                new org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder(
+                        org.bouncycastle.openssl.PKCS8Generator.AES_256_CBC);
+        enc.setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider()); // only to write it; read by the JDK
+        enc.setPassword("key-pass".toCharArray());
+        java.io.StringWriter w = new java.io.StringWriter();
+        try (org.bouncycastle.openssl.jcajce.JcaPEMWriter p = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(w)) {
+            p.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(client.keys().getPrivate(), enc.build()));
+        }
+        String pem = w.toString();
+        assertTrue(pem.startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----"), pem);
+        Checked k = CredentialValidator.check(CredentialType.PRIVATE_KEY, pem.getBytes(), "key-pass", Instant.now());
+        CredentialValidator.checkPair(client.cert(), k.key());
+        CredentialException e = assertThrows(CredentialException.class,
+                () -> CredentialValidator.check(CredentialType.PRIVATE_KEY, pem.getBytes(), null, Instant.now()));
+        assertTrue(e.getMessage().contains("password"), e.getMessage());
+        assertThrows(CredentialException.class,
+                () -> CredentialValidator.check(CredentialType.PRIVATE_KEY, pem.getBytes(), "wrong", Instant.now()));
+    }
+
     /** A PEM pasted into a one-line field (Kura's password input) loses its line breaks: still a PEM. */
     @Test
     void pemWithoutLineBreaksParses() throws Exception {

@@ -99,6 +99,27 @@ class SecurityProfileTest {
     }
 
     @Test
+    void anEncryptedClientKeyWorksWithItsPassword() throws Exception {
+        try (TlsTestServer tls = new TlsTestServer(TestPki.serverContext(server, clientCa, HOST));
+                SecuritySim sim = new SecuritySim(ModuleModel.SARA_R5_02B, dir)) {
+            ProfileController p = sim.profile("profile-encrypted-key");
+            String encrypted = TestPki.encryptedKeyPem(client.keys().getPrivate(), "s3cret-pass");
+            ProfileSettings m = mutual(0, false);
+            ProfileSettings withPassword = new ProfileSettings(0, m.servers(), 3, 3, "", m.caName(), m.caCertificate(),
+                    HOST, m.clientCertName(), m.clientCertificate(), "encrypted-key", encrypted, "s3cret-pass", "", false,
+                    "", false, HOST, "", "", false, 0);
+            assertEquals(List.of(), p.configure(withPassword));
+            assertTrue(p.applied(), String.valueOf(p.error()));
+            assertTrue(sim.connect(0, tls.port()).isOk());
+            ProfileSettings wrongPassword = new ProfileSettings(0, m.servers(), 3, 3, "", m.caName(), m.caCertificate(),
+                    HOST, m.clientCertName(), m.clientCertificate(), "encrypted-key", encrypted, "wrong", "", false, "",
+                    false, HOST, "", "", false, 0);
+            List<String> problems = p.configure(wrongPassword);
+            assertTrue(problems.stream().anyMatch(x -> x.contains("password")), problems.toString());
+        }
+    }
+
+    @Test
     void weakOrExpiredMaterialIsRefusedBeforeUploadAndTheOldProfileStays() throws Exception {
         try (SecuritySim sim = new SecuritySim(ModuleModel.SARA_R5_02B, dir)) {
             ProfileController p = sim.profile("profile-2");

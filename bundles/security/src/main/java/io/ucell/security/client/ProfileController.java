@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * Keeps one security profile in the module. {@link #configure} refuses settings with problems (the previous
  * ones stay in force); accepted settings are applied once the module is up: capability checks, certificate
  * and key imports (skipped when the module has them), +USECPRF, then session resumption with the stored
- * session. After the module comes back from a reboot the volatile session part is written again.
+ * session. After the module comes back from a reboot (or PSM, or lost coverage) all of it is written again.
  */
 public final class ProfileController implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProfileController.class);
@@ -97,13 +97,12 @@ public final class ProfileController implements AutoCloseable {
 
     private void statusChanged(ModemStatus previous, ModemStatus current) {
         if (ready(current) && (previous == null || !ready(previous))) {
-            // the module (re)started or came back: apply, or at least put the volatile session part back
+            // the module (re)started or came back: write the profile again (whether the module keeps +USECPRF
+            // in NVM is not said; imports are skipped by MD5) and, above all, the volatile session part
             worker.execute(() -> {
                 try {
-                    if (!applied) {
+                    if (settings != null) {
                         apply();
-                    } else {
-                        restoreSession();
                     }
                 } catch (RuntimeException e) {
                     LOG.debug("security profile {} not re-applied: {}", pid, e.toString());

@@ -109,6 +109,10 @@ public final class KeyMaterial {
         if (password == null || password.length == 0) {
             throw new GeneralSecurityException("encrypted private key and no password");
         }
+        if (PBES2.equals(oidAt(der))) {
+            // PBES2 (what OpenSSL and most tools write): read here, since not every JDK parses all its forms
+            return pkcs8(decryptPbes2(der, password));
+        }
         try {
             EncryptedPrivateKeyInfo info = new EncryptedPrivateKeyInfo(der);
             String alg = info.getAlgParameters() != null ? info.getAlgParameters().toString() : info.getAlgName();
@@ -117,6 +121,106 @@ public final class KeyMaterial {
             return pkcs8(spec.getEncoded());
         } catch (java.io.IOException e) {
             throw new GeneralSecurityException("not an encrypted PKCS#8 key", e);
+        }
+    }
+
+    private static final String PBES2 = "2a864886f70d01050d";
+    private static final String PBKDF2 = "2a864886f70d01050c";
+
+    /** Hex of the OID that starts the AlgorithmIdentifier of an EncryptedPrivateKeyInfo, or null. */
+    private static String oidAt(byte[] der) {
+        try {
+            Der top = Der.read(der, 0);
+            Der alg = Der.read(der, top.valueStart);
+            Der oid = Der.read(der, alg.valueStart);
+            return oid.tag == 0x06 ? java.util.HexFormat.of().formatHex(der, oid.valueStart, oid.end) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** PKCS#5 PBES2: PBKDF2 (HMAC-SHA1/224/256/384/512) and AES-CBC or 3DES-CBC; returns the PKCS#8 inside. */
+    private static byte[] decryptPbes2(byte[] der, char[] password) throws GeneralSecurityException {
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        try {
+            Der top = Der.read(der, 0);
+            Der alg = Der.read(der, top.valueStart);
+            Der oid = Der.read(der, alg.valueStart);
+            Der params = Der.read(der, oid.end);
+            Der kdf = Der.read(der, params.valueStart);
+            Der kdfOid = Der.read(der, kdf.valueStart);
+            if (!PBKDF2.equals(hex.formatHex(der, kdfOid.valueStart, kdfOid.end))) {
+                throw new GeneralSecurityException("PBES2 key derivation other than PBKDF2");
+            }
+            Der kdfParams = Der.read(der, kdfOid.end);
+            Der salt = Der.read(der, kdfParams.valueStart);
+            Der iterations = Der.read(der, salt.end);
+            int iter = new java.math.BigInteger(Arrays.copyOfRange(der, iterations.valueStart, iterations.end)).intValue();
+            String prf = "HmacSHA1";
+            int p = iterations.end;
+            while (p < kdfParams.end) {
+                Der d = Der.read(der, p);
+                if (d.tag == 0x30) {
+                    Der prfOid = Der.read(der, d.valueStart);
+                    switch (hex.formatHex(der, prfOid.valueStart, prfOid.end)) {
+                        case "2a864886f70d0207":
+                            prf = "HmacSHA1";
+                            break;
+                        case "2a864886f70d0208":
+                            prf = "HmacSHA224";
+                            break;
+                        case "2a864886f70d0209":
+                            prf = "HmacSHA256";
+                            break;
+                        case "2a864886f70d020a":
+                            prf = "HmacSHA384";
+                            break;
+                        case "2a864886f70d020b":
+                            prf = "HmacSHA512";
+                            break;
+                        default:
+                            throw new GeneralSecurityException("unknown PBKDF2 PRF");
+                    }
+                }
+                p = d.end;
+            }
+            Der scheme = Der.read(der, kdf.end);
+            Der schemeOid = Der.read(der, scheme.valueStart);
+            Der iv = Der.read(der, schemeOid.end);
+            String cipher;
+            int keyBytes;
+            switch (hex.formatHex(der, schemeOid.valueStart, schemeOid.end)) {
+                case "608648016503040102":
+                    cipher = "AES";
+                    keyBytes = 16;
+                    break;
+                case "608648016503040116":
+                    cipher = "AES";
+                    keyBytes = 24;
+                    break;
+                case "60864801650304012a":
+                    cipher = "AES";
+                    keyBytes = 32;
+                    break;
+                case "2a864886f70d0307":
+                    cipher = "DESede";
+                    keyBytes = 24;
+                    break;
+                default:
+                    throw new GeneralSecurityException("unknown PBES2 cipher");
+            }
+            Der data = Der.read(der, alg.end);
+            byte[] key = SecretKeyFactory.getInstance("PBKDF2With" + prf)
+                    .generateSecret(new PBEKeySpec(password, Arrays.copyOfRange(der, salt.valueStart, salt.end), iter,
+                            keyBytes * 8)).getEncoded();
+            javax.crypto.Cipher c = javax.crypto.Cipher.getInstance(cipher + "/CBC/PKCS5Padding");
+            c.init(javax.crypto.Cipher.DECRYPT_MODE, new javax.crypto.spec.SecretKeySpec(key, cipher),
+                    new javax.crypto.spec.IvParameterSpec(Arrays.copyOfRange(der, iv.valueStart, iv.end)));
+            return c.doFinal(der, data.valueStart, data.end - data.valueStart);
+        } catch (javax.crypto.BadPaddingException e) {
+            throw new GeneralSecurityException("wrong password for the encrypted private key");
+        } catch (RuntimeException e) {
+            throw new GeneralSecurityException("malformed encrypted private key", e);
         }
     }
 
