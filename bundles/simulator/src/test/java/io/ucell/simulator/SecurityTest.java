@@ -216,6 +216,39 @@ class SecurityTest {
     }
 
     @Test
+    void pinningCipherSuitesAndTlsVersionAreApplied() throws Exception {
+        try (TlsTestServer tls = new TlsTestServer(TestPki.serverContext(server, clientCa, null));
+                Sim s = SocketSupport.withRoute(ModuleModel.SARA_R5_02B)) {
+            importAll(s);
+            // pinning (op 12): the server's own certificate passes, another one does not
+            assertTrue(upload(s, 3, "pin-server", server.certPem()).contains("OK"));
+            assertTrue(upload(s, 3, "pin-other", client.certPem()).contains("OK"));
+            mutualProfile(s);
+            s.ok("AT+USECPRF=1,12,\"pin-server\"");
+            assertEquals("OK", connect(s, tls.port()));
+            s.ok("AT+USOCL=0");
+            s.ok("AT+USECPRF=1,12,\"pin-other\"");
+            assertEquals("ERROR", connect(s, tls.port()));
+            s.at.awaitUrc("+UUSOCL", Duration.ofSeconds(3));
+            s.ok("AT+USECPRF=1,12,0");
+            // cipher suites (op 2): an RSA suite works with the RSA server certificate, an ECDSA-only one cannot
+            s.ok("AT+USECPRF=1,2,32"); // TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256
+            assertEquals("OK", connect(s, tls.port()));
+            s.ok("AT+USOCL=0");
+            s.ok("AT+USECPRF=1,2,99,\"C0\",\"2B\""); // TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256
+            assertEquals("ERROR", connect(s, tls.port()));
+            s.at.awaitUrc("+UUSOCL", Duration.ofSeconds(3));
+            s.ok("AT+USECPRF=1,2,0");
+            // minimum TLS 1.3 (op 1) against a TLS 1.2 server
+            s.ok("AT+USECPRF=1,1,4");
+            assertEquals("ERROR", connect(s, tls.port()));
+            s.at.awaitUrc("+UUSOCL", Duration.ofSeconds(3));
+            s.ok("AT+USECPRF=1,1,3");
+            assertEquals("OK", connect(s, tls.port()));
+        }
+    }
+
+    @Test
     void atMostFourTlsConnections() throws Exception {
         try (TlsTestServer tls = new TlsTestServer(TestPki.serverContext(server, clientCa, null));
                 Sim s = SocketSupport.withRoute(ModuleModel.SARA_R5_02B)) {
