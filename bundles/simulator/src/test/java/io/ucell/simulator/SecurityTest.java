@@ -147,6 +147,10 @@ class SecurityTest {
             assertTrue(s.at.sendWithPrompt("AT+USOWR=0," + hello.length, hello).contains("OK"));
             assertArrayEquals(hello, readTcp(s, 0, hello.length));
             s.ok("AT+USOCL=0");
+            // without session resumption (op 13) the next handshake is a full one: a new session
+            assertEquals("OK", connect(s, tls.port()));
+            await(() -> tls.sessionIds.size() == 2);
+            assertNotEquals(tls.sessionIds.get(0), tls.sessionIds.get(1));
         }
     }
 

@@ -370,13 +370,18 @@ public final class SecurityProfiles {
 
     /**
      * The JDK TLS context of a profile: its client certificate and key, and the trust of its validation level.
-     * With session resumption on and session data the module issued, the context that holds that session.
+     * Without session resumption a new one each time (nothing is resumed); with it, one per profile setting,
+     * or, after session data the module issued was set, the context that holds that session.
      *
      * @throws GeneralSecurityException with the reason (missing certificate, weak key...)
      */
     public synchronized SSLContext sslContext(int profile) throws GeneralSecurityException {
         Profile p = profiles[profile];
-        if (p.resumption && p.sessionData != null) {
+        if (!p.resumption) {
+            // no session cache to share: without op 13 every handshake is a full one
+            return build(p);
+        }
+        if (p.sessionData != null) {
             SSLContext kept = vault.lookup(p.sessionData);
             if (kept != null) {
                 return kept;
