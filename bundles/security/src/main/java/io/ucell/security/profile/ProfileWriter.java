@@ -56,14 +56,16 @@ public final class ProfileWriter {
         return out;
     }
 
-    /** Op 13: enable (or disable) resumption and its type; the session data follows separately. */
+    /**
+     * Op 13: enable resumption and set its type; the session data follows separately. Nothing when it is off:
+     * the reset that starts {@link #commands} already left it off (and a firmware without op 13 still works).
+     */
     public static List<AtCommand> sessionCommands(ProfileSettings s) {
-        List<AtCommand> out = new ArrayList<>();
-        out.add(SecurityAt.usecprf(s.profile(), 13).param(0).param(s.sessionResumption() ? 1 : 0).build());
-        if (s.sessionResumption()) {
-            out.add(SecurityAt.usecprf(s.profile(), 13).param(1).param(s.sessionType()).build());
+        if (!s.sessionResumption()) {
+            return List.of();
         }
-        return out;
+        return List.of(SecurityAt.usecprf(s.profile(), 13).param(0).param(1).build(),
+                SecurityAt.usecprf(s.profile(), 13).param(1).param(s.sessionType()).build());
     }
 
     /** Op 13,2 (id and master secret, base64) or 13,12 (data the module encrypted, and its size). */
