@@ -197,10 +197,12 @@ class SecurityProfileTest {
             String onDisk = Files.readString(dir.resolve("session-4.dat"));
             assertFalse(onDisk.contains(first.values().get(0)), "session id stored in clear");
 
+            int applications = p.applications();
             sim.module.reboot();
             // the modem service notices the reboot and comes back; the profile puts the session back
             await().atMost(Duration.ofSeconds(30)).until(() -> sim.modem.status().state() != io.ucell.modem.ModemState.DATA_ACTIVE);
             sim.awaitDataActive();
+            await().atMost(Duration.ofSeconds(10)).until(() -> p.applications() > applications);
             assertTrue(sim.directory.profileFor(HOST).isPresent());
             assertTrue(sim.connect(4, tls.port()).isOk());
             await().atMost(Duration.ofSeconds(5)).until(() -> tls.sessionIds.size() == 2);

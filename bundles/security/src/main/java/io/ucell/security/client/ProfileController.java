@@ -44,6 +44,9 @@ public final class ProfileController implements AutoCloseable {
     private volatile ProfileSettings settings;
     private volatile SessionResumption resumption;
     private volatile boolean applied;
+    private final java.util.concurrent.atomic.AtomicInteger applications = new java.util.concurrent.atomic.AtomicInteger();
+    /** The module came back and the profile is to be written again. */
+    private volatile boolean reapplyPending;
     private volatile String error;
 
     public ProfileController(String pid, ModemService modem, SessionStore sessions, Clock clock) {
@@ -99,15 +102,34 @@ public final class ProfileController implements AutoCloseable {
         if (ready(current) && (previous == null || !ready(previous))) {
             // the module (re)started or came back: write the profile again (whether the module keeps +USECPRF
             // in NVM is not said; imports are skipped by MD5) and, above all, the volatile session part
-            worker.execute(() -> {
-                try {
-                    if (settings != null) {
-                        apply();
-                    }
-                } catch (RuntimeException e) {
-                    LOG.debug("security profile {} not re-applied: {}", pid, e.toString());
-                }
-            });
+            reapplyPending = true;
+            worker.execute(this::reapplyIfPending);
+        }
+    }
+
+    /** Runs a re-application the module's return asked for, unless someone ran it already. */
+    private synchronized void reapplyIfPending() {
+        if (!reapplyPending || settings == null) {
+            return;
+        }
+        reapplyPending = false;
+        try {
+            apply();
+        } catch (RuntimeException e) {
+            LOG.debug("security profile {} not re-applied: {}", pid, e.toString());
+        }
+    }
+
+    /**
+     * Before a connection: a re-application still pending after the module came back runs now (so it cannot
+     * reset the profile under the connection), else the session data is written again (PSM clears it without
+     * the modem service noticing).
+     */
+    public synchronized void prepareForConnection() {
+        if (reapplyPending) {
+            reapplyIfPending();
+        } else if (settings != null && settings.sessionResumption()) {
+            restoreSession();
         }
     }
 
@@ -146,6 +168,7 @@ public final class ProfileController implements AutoCloseable {
         }
         applied = true;
         error = null;
+        applications.incrementAndGet();
         LOG.info("security profile {} applied as module profile {}", pid, s.profile());
     }
 
@@ -180,6 +203,11 @@ public final class ProfileController implements AutoCloseable {
 
     public boolean applied() {
         return applied;
+    }
+
+    /** How many times the profile was written to the module (once per configuration and module start). */
+    public int applications() {
+        return applications.get();
     }
 
     public String error() {

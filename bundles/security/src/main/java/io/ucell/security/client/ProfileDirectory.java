@@ -43,14 +43,12 @@ public final class ProfileDirectory {
         if (chosen == null) {
             return Optional.empty();
         }
-        if (chosen.settings().sessionResumption()) {
-            try {
-                chosen.restoreSession();
-            } catch (RuntimeException e) {
-                // the connection still works, with a full handshake
-            }
+        try {
+            chosen.prepareForConnection();
+        } catch (RuntimeException e) {
+            // the connection still works, with a full handshake
         }
-        return Optional.of(chosen.describe());
+        return chosen.applied() ? Optional.of(chosen.describe()) : Optional.empty();
     }
 
     public List<SecurityProfile> profiles() {

@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The TCP/UDP socket commands of section 5 (+USOCR ... +USOCL, +USOSEC) and +UDCONF=1 (hex mode); secure
- * sockets take their TLS from the +USECPRF profile ({@link SecurityProfiles#clientTls}). Parsing and answer formats live here; the socket table and the
- * host sockets behind it are {@link SocketStack}'s.
+ * sockets take their TLS from the +USECPRF profile ({@link SecurityProfiles#clientTls}). Parsing and answer
+ * formats live here; the socket table and the host sockets behind it are {@link SocketStack}'s.
  */
 final class SocketCommands {
     /** Longest payload of one +USOWR/+USOST/+USORD/+USORF in bytes; half of it in hex mode. */
