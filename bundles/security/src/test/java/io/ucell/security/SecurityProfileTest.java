@@ -155,6 +155,12 @@ class SecurityProfileTest {
             assertEquals(caMd5, again.md5());
             assertTrue(p.credentials().list().stream().anyMatch(c -> c.type() == CredentialType.PRIVATE_KEY
                     && c.name().equals("device-7-key")));
+            // another certificate under the same name replaces it
+            ImportResult replaced = p.credentials().importCredential(CredentialType.CA_CERTIFICATE, "server-ca",
+                    clientCa.certPem().getBytes(), null);
+            assertTrue(replaced.uploaded());
+            assertEquals(replaced.md5(), p.credentials().md5(CredentialType.CA_CERTIFICATE, "server-ca"));
+            assertNotEquals(caMd5, replaced.md5());
             // the simulated module has no file system yet: the import from a module file is refused, with the reason
             CredentialException fromFile = assertThrows(CredentialException.class, () -> p.credentials()
                     .importFromModuleFile(CredentialType.CA_CERTIFICATE, "file-ca", "ca.crt", null));

@@ -62,6 +62,10 @@ public final class CredentialManager implements CredentialService {
             LOG.debug("{} \"{}\" already in the module (MD5 {})", type, name, held);
             return new ImportResult(type, name, held, false);
         }
+        if (held != null) {
+            // another item under that name: removed first, whether or not the module would overwrite it
+            at.execute(SecurityAt.remove(type, name));
+        }
         // the DER goes up, not the PEM: what the module hashes is then exactly what we hashed
         AtResponse r;
         try {
