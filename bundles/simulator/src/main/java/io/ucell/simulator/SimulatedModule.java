@@ -513,10 +513,13 @@ public final class SimulatedModule implements ModuleContext, AutoCloseable {
 
     @Override
     public void close() {
-        if (closed) {
-            return;
+        synchronized (this) {
+            // under the lock attach() takes, so no attachment can slip in after the detach below
+            if (closed) {
+                return;
+            }
+            closed = true;
         }
-        closed = true;
         detach();
         synchronized (stateLock) {
             network.dispose();
