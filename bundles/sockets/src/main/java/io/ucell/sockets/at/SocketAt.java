@@ -27,6 +27,12 @@ public final class SocketAt {
     public static final int CTL_UNACKED = 11;
     public static final int TCP_ESTABLISHED = 4;
 
+    /**
+     * Data commands answer as soon as the bytes are queued or read (ERROR at once when the queue is full,
+     * 5.3.3), so a module that stays silent this long has lost the command (e.g. it rebooted).
+     */
+    public static final Duration DATA_TIMEOUT = Duration.ofSeconds(15);
+
     private SocketAt() {
     }
 
@@ -48,31 +54,31 @@ public final class SocketAt {
 
     /** +USOWR=s,n then n bytes after '@' (5.3.1). */
     public static AtCommand writeBinary(int id, byte[] data) {
-        return AtCommand.set("+USOWR").param(id).param(data.length).binaryData(data).build();
+        return AtCommand.set("+USOWR").param(id).param(data.length).binaryData(data).timeout(DATA_TIMEOUT).build();
     }
 
     /** +USOWR=s,n,"hex" (hex mode on). */
     public static AtCommand writeHex(int id, byte[] data) {
-        return AtCommand.set("+USOWR").param(id).param(data.length).hex(data).build();
+        return AtCommand.set("+USOWR").param(id).param(data.length).hex(data).timeout(DATA_TIMEOUT).build();
     }
 
     /** +USOWR=s,n,"text" (5.3.2, hex mode off); only for {@link #baseSyntaxAllowed} bytes. */
     public static AtCommand writeBase(int id, byte[] data) {
         return AtCommand.set("+USOWR").param(id).param(data.length)
-                .param(new String(data, StandardCharsets.ISO_8859_1)).build();
+                .param(new String(data, StandardCharsets.ISO_8859_1)).timeout(DATA_TIMEOUT).build();
     }
 
     public static AtCommand sendToBinary(int id, String ip, int port, byte[] data) {
-        return AtCommand.set("+USOST").param(id).param(ip).param(port).param(data.length).binaryData(data).build();
+        return AtCommand.set("+USOST").param(id).param(ip).param(port).param(data.length).binaryData(data).timeout(DATA_TIMEOUT).build();
     }
 
     public static AtCommand sendToHex(int id, String ip, int port, byte[] data) {
-        return AtCommand.set("+USOST").param(id).param(ip).param(port).param(data.length).hex(data).build();
+        return AtCommand.set("+USOST").param(id).param(ip).param(port).param(data.length).hex(data).timeout(DATA_TIMEOUT).build();
     }
 
     public static AtCommand sendToBase(int id, String ip, int port, byte[] data) {
         return AtCommand.set("+USOST").param(id).param(ip).param(port).param(data.length)
-                .param(new String(data, StandardCharsets.ISO_8859_1)).build();
+                .param(new String(data, StandardCharsets.ISO_8859_1)).timeout(DATA_TIMEOUT).build();
     }
 
     /** Printable ASCII without the quote and the backslash: what base syntax can carry. */
@@ -81,11 +87,11 @@ public final class SocketAt {
     }
 
     public static AtCommand read(int id, int max) {
-        return AtCommand.set("+USORD").param(id).param(max).build();
+        return AtCommand.set("+USORD").param(id).param(max).timeout(DATA_TIMEOUT).build();
     }
 
     public static AtCommand readFrom(int id, int max) {
-        return AtCommand.set("+USORF").param(id).param(max).build();
+        return AtCommand.set("+USORF").param(id).param(max).timeout(DATA_TIMEOUT).build();
     }
 
     public static AtCommand control(int id, int param) {

@@ -385,6 +385,39 @@ public final class SocketStack implements ModuleSockets, AutoCloseable {
         }
     }
 
+    /**
+     * Runs a data command for socket {@code e}, but stops waiting as soon as the socket fails elsewhere (the
+     * reader saw a reboot, the modem lost its connection): a command the module will never answer must not
+     * hold the caller for the command's full timeout.
+     */
+    AtResponse exec(AtEngine at, AtCommand c, Endpoint e) throws IOException {
+        java.util.concurrent.CompletableFuture<AtResponse> f = at.submit(c);
+        while (true) {
+            try {
+                return f.get(100, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException t) {
+                IOException failure;
+                synchronized (e) {
+                    failure = e.failure;
+                }
+                if (failure != null) {
+                    f.cancel(false);
+                    throw failure;
+                }
+            } catch (java.util.concurrent.ExecutionException x) {
+                Throwable cause = x.getCause();
+                if (cause instanceof AtTimeoutException) {
+                    throw new ModuleSocketException("the module did not answer " + c.name() + " in time", cause);
+                }
+                throw new ModuleSocketException("AT link failure on " + c.name() + ": " + cause.getMessage(), cause);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                f.cancel(false);
+                throw new InterruptedIOException("interrupted while waiting for the module");
+            }
+        }
+    }
+
     private void ok(AtEngine at, AtCommand c, String what) throws IOException {
         AtResponse r = exec(at, c);
         if (!r.isOk()) {
@@ -687,6 +720,17 @@ public final class SocketStack implements ModuleSockets, AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong queueFullRetries = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Writes refused because the module's queue was full and retried after a pause (5.3.3). */
+    public long queueFullRetries() {
+        return queueFullRetries.get();
+    }
+
+    void countQueueFull() {
+        queueFullRetries.incrementAndGet();
     }
 
     /** Sockets open now (for status pages and tests). */

@@ -106,7 +106,7 @@ final class TcpConnection extends Endpoint implements TcpSocket {
             stack.hexMode(at, false);
         }
         int max = Math.min(room, hex ? SocketAt.MAX_HEX_DATA : SocketAt.MAX_DATA);
-        AtResponse r = stack.exec(at, SocketAt.read(id, max));
+        AtResponse r = stack.exec(at, SocketAt.read(id, max), this);
         if (!r.isOk()) {
             synchronized (this) {
                 checkRequested = false;
@@ -249,14 +249,14 @@ final class TcpConnection extends Endpoint implements TcpSocket {
                     switch (step.syntax()) {
                         case HEX:
                             stack.hexMode(at, true);
-                            r = stack.exec(at, SocketAt.writeHex(id, chunk));
+                            r = stack.exec(at, SocketAt.writeHex(id, chunk), this);
                             break;
                         case BASE:
                             stack.hexMode(at, false);
-                            r = stack.exec(at, SocketAt.writeBase(id, chunk));
+                            r = stack.exec(at, SocketAt.writeBase(id, chunk), this);
                             break;
                         default:
-                            r = stack.exec(at, SocketAt.writeBinary(id, chunk));
+                            r = stack.exec(at, SocketAt.writeBinary(id, chunk), this);
                             break;
                     }
                     if (r.isOk()) {
@@ -302,6 +302,7 @@ final class TcpConnection extends Endpoint implements TcpSocket {
                         throw new ModuleSocketException("the module's socket queue stayed full for "
                                 + stack.settings().writeTimeout().toSeconds() + " s", 0);
                     }
+                    stack.countQueueFull();
                     sleep(backoffMs);
                     backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
                     continue;

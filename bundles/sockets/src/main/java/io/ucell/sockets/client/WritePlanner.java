@@ -78,7 +78,11 @@ public final class WritePlanner {
         return wire * byteNanos + extra;
     }
 
-    /** The next command for {@code data[from..to)}, at most {@code limit} bytes (the room in a queue, a datagram). */
+    /**
+     * The next command for {@code data[from..to)}. Each syntax is judged by the time it would take to carry
+     * everything it can carry from here (the whole rest for binary and hex, the printable run for base
+     * syntax), so a +UDCONF=1 switch is weighed against all the commands it speeds up, not just one.
+     */
     public Step next(byte[] data, int from, int to, boolean hexModeOn) {
         int remaining = to - from;
         int binLen = Math.min(SocketAt.MAX_DATA, remaining);
@@ -89,27 +93,35 @@ public final class WritePlanner {
         if (mode == WriteMode.HEX) {
             return new Step(Syntax.HEX, hexLen);
         }
-        int baseLen = 0;
-        while (baseLen < Math.min(SocketAt.MAX_DATA, remaining) && SocketAt.baseSyntaxAllowed(data[from + baseLen])) {
-            baseLen++;
+        int run = 0;
+        while (run < remaining && SocketAt.baseSyntaxAllowed(data[from + run])) {
+            run++;
         }
         Step best = new Step(Syntax.BINARY, binLen);
-        double bestRate = rate(best, hexModeOn);
-        Step hex = new Step(Syntax.HEX, hexLen);
-        if (rate(hex, hexModeOn) > bestRate) {
-            best = hex;
-            bestRate = rate(hex, hexModeOn);
+        double bestRate = (double) remaining / time(Syntax.BINARY, remaining, hexModeOn);
+        double hexRate = (double) remaining / time(Syntax.HEX, remaining, hexModeOn);
+        if (hexRate > bestRate) {
+            best = new Step(Syntax.HEX, hexLen);
+            bestRate = hexRate;
         }
-        if (baseLen > 0) {
-            Step base = new Step(Syntax.BASE, baseLen);
-            if (rate(base, hexModeOn) > bestRate) {
-                best = base;
-            }
+        if (run > 0 && (double) run / time(Syntax.BASE, run, hexModeOn) > bestRate) {
+            best = new Step(Syntax.BASE, Math.min(SocketAt.MAX_DATA, run));
         }
         return best;
     }
 
-    private double rate(Step s, boolean hexModeOn) {
-        return (double) s.length() / cost(s.syntax(), s.length(), hexModeOn);
+    /** Time to carry {@code bytes} in commands of this syntax, each as long as allowed; one switch at most. */
+    public long time(Syntax syntax, int bytes, boolean hexModeOn) {
+        int max = syntax == Syntax.HEX ? SocketAt.MAX_HEX_DATA : SocketAt.MAX_DATA;
+        long total = 0;
+        boolean hexOn = hexModeOn;
+        for (int left = bytes; left > 0; left -= max) {
+            total += cost(syntax, Math.min(max, left), hexOn);
+            if (syntax != Syntax.BINARY) {
+                hexOn = syntax == Syntax.HEX;
+            }
+        }
+        return total;
     }
+
 }
