@@ -6,7 +6,8 @@ import java.time.Duration;
 
 /**
  * A UDP socket on the module: {@link #send} is +USOST and {@link #receive} +USORF, as the spec recommends
- * (section 5). Datagrams over 1024 bytes arrive in 1024-byte pieces (the most one +USORF returns).
+ * (section 5). Datagrams over 1024 bytes arrive in 1024-byte pieces (the most one +USORF returns; 512 with
+ * write mode hex, where reads stay in hex too).
  */
 public interface UdpSocket extends Closeable {
     /** Largest payload of one +USOST. */

@@ -78,4 +78,29 @@ class SecureSocketTest {
             }
         }
     }
+
+    @Test
+    void concurrentHandshakesTakeTurns() throws Exception {
+        try (SocketSim sim = new SocketSim(ModuleModel.SARA_R42_01B); Peers.TcpEcho echo = tls.echo()) {
+            sim.modem.at().executeOk(AtCommand.set("+USECPRF").param(1).param(0).param(0).build());
+            // 5.11: during a handshake no other socket command may run; the client serialises them
+            java.util.List<CompletableFuture<byte[]>> all = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                int k = i;
+                all.add(CompletableFuture.supplyAsync(() -> {
+                    try (TcpSocket s = sim.sockets.connect("127.0.0.1", echo.port(),
+                            SocketOptions.defaults().withSecurityProfile(1))) {
+                        byte[] data = Peers.payload(600, k);
+                        s.getOutputStream().write(data);
+                        return Peers.readFully(s.getInputStream(), data.length);
+                    } catch (IOException e) {
+                        throw new RuntimeException(e);
+                    }
+                }));
+            }
+            for (int i = 0; i < 3; i++) {
+                assertArrayEquals(Peers.payload(600, i), all.get(i).get());
+            }
+        }
+    }
 }

@@ -49,4 +49,26 @@ class UdpSocketTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(value = ModuleModel.class, names = {"SARA_R5_02B", "SARA_R42_01B"})
+    void bigDatagramFromTheHostIsReadInPieces(ModuleModel model) throws Exception {
+        int port;
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        try (SocketSim sim = new SocketSim(model); UdpSocket u = sim.sockets.openUdp(port);
+                java.net.DatagramSocket host = new java.net.DatagramSocket()) {
+            // 5.7: a datagram bigger than one +USORF is read in parts; the URC tells what is left of it
+            byte[] big = Peers.payload(3000, 11);
+            host.send(new java.net.DatagramPacket(big, big.length, java.net.InetAddress.getLoopbackAddress(), port));
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            while (got.size() < big.length) {
+                Datagram d = u.receive(Duration.ofSeconds(10));
+                assertEquals(host.getLocalPort(), d.port());
+                got.write(d.data());
+            }
+            assertArrayEquals(big, got.toByteArray());
+        }
+    }
 }

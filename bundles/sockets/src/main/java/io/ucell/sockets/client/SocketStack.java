@@ -312,7 +312,13 @@ public final class SocketStack implements ModuleSockets, AutoCloseable {
             if (!ours) {
                 return; // the module already freed it
             }
-            AtEngine at = engine();
+            AtEngine at;
+            try {
+                at = engine();
+            } catch (IOException down) {
+                unregister(e); // no data connection or a new link: the module's socket is gone with it
+                return;
+            }
             AtCommand cl = timeout == null ? SocketAt.close(e.id)
                     : AtCommand.set("+USOCL").param(e.id).timeout(timeout).build();
             AtResponse r = exec(at, cl);
@@ -465,7 +471,7 @@ public final class SocketStack implements ModuleSockets, AutoCloseable {
         StackSettings s = settings;
         ModuleCapabilities caps = modem.capabilities();
         long gap = caps == null ? TimeUnit.MILLISECONDS.toNanos(20) : caps.minCommandGap().toNanos();
-        AtEngine at = modem.at();
+        // the module loses data sent sooner than 50 ms after '@' (5.3.1): the engine waits exactly that
         long prompt = TimeUnit.MILLISECONDS.toNanos(50);
         return new WritePlanner(s.baud(), gap, prompt, s.writeMode(), extraCommandBytes);
     }

@@ -393,8 +393,7 @@ final class TcpConnection extends Endpoint implements TcpSocket {
 
     @Override
     public void close() throws IOException {
-        Duration linger = null;
-        stack.close(this, linger);
+        stack.close(this, null); // with SO_LINGER the module answers within the linger time (A.1)
         synchronized (this) {
             rx.clear();
             notifyAll();

@@ -166,6 +166,7 @@ final class UdpEndpoint extends Endpoint implements UdpSocket {
             before = announcements;
         }
         boolean hex = stack.hexMode(at);
+        // raw reads keep datagrams up to 1024 bytes whole (a hex read stops at 512)
         if (hex && stack.settings().writeMode() != WriteMode.HEX) {
             stack.hexMode(at, false);
             hex = false;
