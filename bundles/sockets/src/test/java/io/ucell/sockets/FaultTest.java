@@ -97,6 +97,32 @@ class FaultTest {
     }
 
     @Test
+    void zeroBytesWrittenMeansThePeerClosedAndTheRestIsStillRead() throws Exception {
+        byte[] data = Peers.payload(60_000, 12);
+        try (SocketSim sim = new SocketSim(ModuleModel.SARA_R5_02B);
+                ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            CompletableFuture.runAsync(() -> {
+                try (Socket c = server.accept()) {
+                    c.getOutputStream().write(data); // then the peer closes (FIN)
+                } catch (IOException e) {
+                    // test ends
+                }
+            });
+            try (TcpSocket s = sim.sockets.connect("127.0.0.1", server.getLocalPort())) {
+                // the peer has closed while most of its data still waits in the module (state 7, CLOSE_WAIT)
+                await().atMost(Duration.ofSeconds(20)).until(() -> "7".equals(sim.module.sockets().control(s.id(), 10)));
+                IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                        () -> s.getOutputStream().write(new byte[] {1, 2, 3}));
+                assertTrue(e.getMessage().contains("+USOWR: " + s.id() + ",0"), e.getMessage());
+                // 5.5 fourth scenario: +USOWR: s,0, yet what the peer sent is still read, then the end
+                Outcome o = readAll(s.getInputStream()).get(30, TimeUnit.SECONDS);
+                assertEquals(null, o.error());
+                assertArrayEquals(data, o.data());
+            }
+        }
+    }
+
+    @Test
     void fullQueueDelaysWritesWithoutLosingOrDuplicatingBytes() throws Exception {
         byte[] data = Peers.payload(120_000, 8);
         try (SocketSim sim = new SocketSim(ModuleModel.SARA_R5_02B);
@@ -121,24 +147,34 @@ class FaultTest {
 
     @Test
     void registrationLostMidTransferIsAnException() throws Exception {
-        transferInterruptedBy(sim -> sim.module.loseRegistration());
+        transferInterruptedBy(sim -> sim.module.loseRegistration()).close();
     }
 
     @Test
     void moduleRebootMidTransferIsAnException() throws Exception {
-        transferInterruptedBy(sim -> sim.module.reboot());
+        SocketSim sim = transferInterruptedBy(s -> s.module.reboot());
+        try (sim; Peers.TcpEcho echo = new Peers.TcpEcho()) {
+            // afterwards the module has forgotten +UDCONF=1 and its sockets; new ones work
+            sim.awaitDataActive();
+            TcpSocket again = await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> sim.sockets.connect("127.0.0.1", echo.port()), java.util.Objects::nonNull);
+            byte[] data = Peers.payload(5000, 13);
+            again.getOutputStream().write(data);
+            assertArrayEquals(data, Peers.readFully(again.getInputStream(), data.length));
+            again.close();
+        }
     }
 
     private interface Fault {
         void inject(SocketSim sim) throws Exception;
     }
 
-    private static void transferInterruptedBy(Fault fault) throws Exception {
+    /** Runs the fault in the middle of an echo transfer; returns the still open simulation for more checks. */
+    private static SocketSim transferInterruptedBy(Fault fault) throws Exception {
         byte[] data = Peers.payload(400_000, 9);
-        try (SocketSim sim = new SocketSim(ModuleModel.SARA_R5_02B, StackSettings.defaults().withBaud(SocketSim.BAUD)
+        SocketSim sim = new SocketSim(ModuleModel.SARA_R5_02B, StackSettings.defaults().withBaud(SocketSim.BAUD)
                 .withWriteTimeout(Duration.ofSeconds(20)));
-                Peers.TcpEcho echo = new Peers.TcpEcho();
-                TcpSocket s = sim.sockets.connect("127.0.0.1", echo.port())) {
+        try (Peers.TcpEcho echo = new Peers.TcpEcho(); TcpSocket s = sim.sockets.connect("127.0.0.1", echo.port())) {
             CompletableFuture<Outcome> reader = readAll(s.getInputStream());
             CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
                 try {
@@ -156,6 +192,10 @@ class FaultTest {
             ExecutionException w = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
                     () -> writer.get(60, TimeUnit.SECONDS));
             assertInstanceOf(IOException.class, w.getCause().getCause(), "the writer sees a failure");
+        } catch (Exception | AssertionError e) {
+            sim.close();
+            throw e;
         }
+        return sim;
     }
 }

@@ -486,6 +486,7 @@ public final class SocketStack implements ModuleSockets, AutoCloseable {
             return true;
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_URC_WAIT_MS);
+        boolean announced;
         synchronized (e) {
             while (!e.moduleClosed && System.nanoTime() < deadline) {
                 try {
@@ -495,13 +496,21 @@ public final class SocketStack implements ModuleSockets, AutoCloseable {
                     break;
                 }
             }
-            if (!e.moduleClosed) {
-                e.fail(new ModuleSocketException("socket " + e.id + " no longer exists on the module (rebooted?)",
-                        lastErrno(at)));
-                unregister(e);
-            }
+            announced = e.moduleClosed;
+        }
+        if (!announced) {
+            // gone without +UUSOCL: the module restarted behind our back, and with it +UDCONF=1 went back to 0
+            hexMode = null;
+            int errno = lastErrno(at);
+            e.fail(new ModuleSocketException("socket " + e.id + " no longer exists on the module (rebooted?)", errno));
+            unregister(e);
         }
         return false;
+    }
+
+    /** Asks the module for +UDCONF=1 again before the next data command (after an ERROR or an odd answer). */
+    void forgetHexMode() {
+        hexMode = null;
     }
 
     // ------------------------------------------------------------------ URCs

@@ -120,7 +120,14 @@ final class TcpConnection extends Endpoint implements TcpSocket {
             }
             return;
         }
-        byte[] data = SocketAt.readData(r, hex);
+        byte[] data;
+        try {
+            data = SocketAt.readData(r, hex);
+        } catch (RuntimeException odd) {
+            // the answer does not match the hex mode we believed in: the bytes are gone, say so
+            stack.forgetHexMode();
+            throw new ModuleSocketException("unreadable +USORD answer on socket " + id + ": " + odd.getMessage(), odd);
+        }
         synchronized (this) {
             rx.add(data);
             fetched(data.length == max, before);
@@ -263,6 +270,7 @@ final class TcpConnection extends Endpoint implements TcpSocket {
                         written = SocketAt.written(r, "+USOWR");
                     } else {
                         written = -1;
+                        stack.forgetHexMode(); // in case the module lost +UDCONF=1 (a restart): ask again
                         // 5.3.3: ERROR when the queue is full; the data was discarded. Still connected?
                         AtResponse st = stack.exec(at, SocketAt.control(id, SocketAt.CTL_TCP_STATE));
                         if (!st.isOk()) {

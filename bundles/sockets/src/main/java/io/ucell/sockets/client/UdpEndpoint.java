@@ -67,6 +67,7 @@ final class UdpEndpoint extends Endpoint implements UdpSocket {
                     break;
             }
             if (!r.isOk()) {
+                stack.forgetHexMode();
                 int errno = stack.lastErrno(at);
                 stack.stillExists(at, this);
                 throw new ModuleSocketException("+USOST to " + host + ":" + port + " refused", errno);
@@ -182,7 +183,13 @@ final class UdpEndpoint extends Endpoint implements UdpSocket {
             stack.stillExists(at, this);
             return;
         }
-        SocketAt.Received d = SocketAt.readFromData(r, hex);
+        SocketAt.Received d;
+        try {
+            d = SocketAt.readFromData(r, hex);
+        } catch (RuntimeException odd) {
+            stack.forgetHexMode();
+            throw new ModuleSocketException("unreadable +USORF answer on socket " + id + ": " + odd.getMessage(), odd);
+        }
         synchronized (this) {
             if (d != null) {
                 received.add(new Datagram(d.ip(), d.port(), d.data()));
