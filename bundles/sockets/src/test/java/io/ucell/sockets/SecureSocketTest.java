@@ -103,4 +103,17 @@ class SecureSocketTest {
             }
         }
     }
+
+    @Test
+    void moduleTlsToAHostName() throws Exception {
+        try (SocketSim sim = new SocketSim(ModuleModel.SARA_R5_02B); Peers.TcpEcho echo = tls.echo()) {
+            sim.modem.at().executeOk(AtCommand.set("+USECPRF").param(2).param(0).param(0).build());
+            // the name goes to +USOCO as given (SNI, name checks); +UDNSRN resolves it first (5.1)
+            try (TcpSocket s = sim.sockets.connect("localhost", echo.port(),
+                    SocketOptions.defaults().withSecurityProfile(2))) {
+                s.getOutputStream().write(new byte[] {0, (byte) 255, '"', '\r'});
+                assertArrayEquals(new byte[] {0, (byte) 255, '"', '\r'}, Peers.readFully(s.getInputStream(), 4));
+            }
+        }
+    }
 }

@@ -130,7 +130,10 @@ public final class SocketStack implements ModuleSockets, AutoCloseable {
                 closeQuietly(at, c);
                 throw e;
             }
-            AtResponse r = exec(at, SocketAt.connect(id, ip, port, settings.connectTimeout()));
+            // a TLS peer is named as given, so the module can send SNI and check the certificate's name;
+            // +USOCO takes a domain name as well as an address
+            String remote = options.secure() ? host : ip;
+            AtResponse r = exec(at, SocketAt.connect(id, remote, port, settings.connectTimeout()));
             if (!r.isOk()) {
                 int errno = lastErrno(at);
                 // 5.1: the module frees the socket and says so with +UUSOCL
