@@ -18,6 +18,15 @@ public interface UdpSocket extends Closeable {
     /** Sends one datagram (at most {@link #MAX_DATAGRAM} bytes) to {@code host}, an IP address or a name. */
     void send(String host, int port, byte[] data) throws IOException;
 
+    /**
+     * Fixes the peer (+USOCO on a UDP socket). From then on the socket uses +USOWR and +USORD only, the
+     * combination section 5 allows with +USOCO: {@link #send(byte[])} instead of {@link #send(String, int, byte[])}.
+     */
+    void connect(String host, int port) throws IOException;
+
+    /** Sends one datagram to the peer fixed by {@link #connect} (+USOWR). */
+    void send(byte[] data) throws IOException;
+
     /** The next datagram; null waits forever. Throws SocketTimeoutException when none came in time. */
     Datagram receive(Duration timeout) throws IOException;
 

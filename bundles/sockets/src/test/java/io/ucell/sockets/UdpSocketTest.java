@@ -71,4 +71,23 @@ class UdpSocketTest {
             assertArrayEquals(big, got.toByteArray());
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(value = ModuleModel.class, names = {"SARA_R5_02B", "SARA_R42_01B"})
+    void connectedUdpUsesWriteAndReadOnly(ModuleModel model) throws Exception {
+        try (SocketSim sim = new SocketSim(model); Peers.UdpEcho echo = new Peers.UdpEcho();
+                UdpSocket u = sim.sockets.openUdp(0)) {
+            u.connect("127.0.0.1", echo.port()); // +USOCO: from now on +USOWR / +USORD (section 5)
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> u.send("127.0.0.1", echo.port(), new byte[] {1}));
+            int seed = 20;
+            for (int n : new int[] {1, 300, 512, 700, 1024}) {
+                byte[] data = Peers.payload(n, seed++);
+                u.send(data);
+                Datagram d = u.receive(Duration.ofSeconds(10));
+                assertArrayEquals(data, d.data(), "size " + n);
+                assertEquals(echo.port(), d.port());
+            }
+        }
+    }
 }

@@ -20,6 +20,9 @@ final class UdpEndpoint extends Endpoint implements UdpSocket {
     /** Datagrams fetched ahead of the application. */
     static final int HOST_QUEUE = 256;
     private final ArrayDeque<Datagram> received = new ArrayDeque<>();
+    /** The +USOCO peer; null while unconnected (then +USOST/+USORF, as the spec recommends for UDP). */
+    private volatile String peerIp;
+    private volatile int peerPort;
 
     UdpEndpoint(SocketStack stack, int id) {
         super(stack, id);
@@ -31,14 +34,52 @@ final class UdpEndpoint extends Endpoint implements UdpSocket {
     }
 
     @Override
-    public void send(String host, int port, byte[] data) throws IOException {
-        if (data.length == 0 || data.length > MAX_DATAGRAM) {
-            throw new IllegalArgumentException("a datagram holds 1.." + MAX_DATAGRAM + " bytes: " + data.length);
+    public void connect(String host, int port) throws IOException {
+        checkPort(port);
+        String ip = stack.resolve(host);
+        stack.lock();
+        try {
+            AtEngine at = stack.engine();
+            AtResponse r = stack.exec(at, SocketAt.connect(id, ip, port, stack.settings().connectTimeout()));
+            if (!r.isOk()) {
+                throw new ModuleSocketException("+USOCO on UDP socket " + id + " refused", stack.lastErrno(at));
+            }
+            peerIp = ip;
+            peerPort = port;
+        } finally {
+            stack.unlock();
         }
+    }
+
+    @Override
+    public void send(byte[] data) throws IOException {
+        String ip = peerIp;
+        if (ip == null) {
+            throw new IllegalStateException("not connected: use send(host, port, data) or connect first");
+        }
+        transmit(data, ip, peerPort, true);
+    }
+
+    private static void checkPort(int port) {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be 1..65535: " + port);
         }
-        String ip = stack.resolve(host);
+    }
+
+    @Override
+    public void send(String host, int port, byte[] data) throws IOException {
+        if (peerIp != null) {
+            throw new IllegalStateException("a connected UDP socket sends with +USOWR only (section 5): use send(data)");
+        }
+        checkPort(port);
+        transmit(data, stack.resolve(host), port, false);
+    }
+
+    /** One datagram by +USOST (to ip:port) or, when connected, by +USOWR. */
+    private void transmit(byte[] data, String ip, int port, boolean connected) throws IOException {
+        if (data.length == 0 || data.length > MAX_DATAGRAM) {
+            throw new IllegalArgumentException("a datagram holds 1.." + MAX_DATAGRAM + " bytes: " + data.length);
+        }
         synchronized (this) {
             if (closedByUser) {
                 throw new SocketException("socket closed");
@@ -51,28 +92,19 @@ final class UdpEndpoint extends Endpoint implements UdpSocket {
         try {
             AtEngine at = stack.engine();
             boolean hex = stack.hexMode(at);
-            WritePlanner.Syntax syntax = datagramSyntax(stack.planner(ip.length() + 9), data, hex);
-            AtResponse r;
-            switch (syntax) {
-                case HEX:
-                    stack.hexMode(at, true);
-                    r = stack.exec(at, SocketAt.sendToHex(id, ip, port, data));
-                    break;
-                case BASE:
-                    stack.hexMode(at, false);
-                    r = stack.exec(at, SocketAt.sendToBase(id, ip, port, data));
-                    break;
-                default:
-                    r = stack.exec(at, SocketAt.sendToBinary(id, ip, port, data));
-                    break;
+            WritePlanner.Syntax syntax = datagramSyntax(stack.planner(connected ? 0 : ip.length() + 9), data, hex);
+            if (syntax != WritePlanner.Syntax.BINARY) {
+                stack.hexMode(at, syntax == WritePlanner.Syntax.HEX);
             }
+            AtResponse r = stack.exec(at, connected ? writeCommand(syntax, data) : sendCommand(syntax, ip, port, data));
+            String what = connected ? "+USOWR" : "+USOST";
             if (!r.isOk()) {
                 stack.forgetHexMode();
                 int errno = stack.lastErrno(at);
                 stack.stillExists(at, this);
-                throw new ModuleSocketException("+USOST to " + host + ":" + port + " refused", errno);
+                throw new ModuleSocketException(what + " to " + ip + ":" + port + " refused", errno);
             }
-            int n = SocketAt.written(r, "+USOST");
+            int n = SocketAt.written(r, what);
             if (n != data.length) {
                 throw new ModuleSocketException("the module sent " + n + " of " + data.length + " bytes", 0);
             }
@@ -81,6 +113,28 @@ final class UdpEndpoint extends Endpoint implements UdpSocket {
         }
         requestCheck();
         stack.signalPump();
+    }
+
+    private io.ucell.at.AtCommand writeCommand(WritePlanner.Syntax syntax, byte[] data) {
+        switch (syntax) {
+            case HEX:
+                return SocketAt.writeHex(id, data);
+            case BASE:
+                return SocketAt.writeBase(id, data);
+            default:
+                return SocketAt.writeBinary(id, data);
+        }
+    }
+
+    private io.ucell.at.AtCommand sendCommand(WritePlanner.Syntax syntax, String ip, int port, byte[] data) {
+        switch (syntax) {
+            case HEX:
+                return SocketAt.sendToHex(id, ip, port, data);
+            case BASE:
+                return SocketAt.sendToBase(id, ip, port, data);
+            default:
+                return SocketAt.sendToBinary(id, ip, port, data);
+        }
     }
 
     /** A datagram goes in one command: the fastest syntax that can carry all of it. */
@@ -173,7 +227,8 @@ final class UdpEndpoint extends Endpoint implements UdpSocket {
             hex = false;
         }
         int max = hex ? SocketAt.MAX_HEX_DATA : SocketAt.MAX_DATA;
-        AtResponse r = stack.exec(at, SocketAt.readFrom(id, max));
+        String peer = peerIp;
+        AtResponse r = stack.exec(at, peer != null ? SocketAt.read(id, max) : SocketAt.readFrom(id, max));
         if (!r.isOk()) {
             synchronized (this) {
                 checkRequested = false;
@@ -185,10 +240,16 @@ final class UdpEndpoint extends Endpoint implements UdpSocket {
         }
         SocketAt.Received d;
         try {
-            d = SocketAt.readFromData(r, hex);
+            if (peer != null) {
+                // +USORD on a connected UDP socket: the datagram without its sender, which is the peer
+                byte[] data = SocketAt.readData(r, hex);
+                d = data.length == 0 ? null : new SocketAt.Received(peer, peerPort, data);
+            } else {
+                d = SocketAt.readFromData(r, hex);
+            }
         } catch (RuntimeException odd) {
             stack.forgetHexMode();
-            throw new ModuleSocketException("unreadable +USORF answer on socket " + id + ": " + odd.getMessage(), odd);
+            throw new ModuleSocketException("unreadable read answer on socket " + id + ": " + odd.getMessage(), odd);
         }
         synchronized (this) {
             if (d != null) {
