@@ -82,4 +82,46 @@ class TcpSocketTest {
             }
         }
     }
+
+    @Test
+    void severalSocketsAtOnceKeepTheirOwnBytes() throws Exception {
+        try (SocketSim sim = new SocketSim(ModuleModel.SARA_R42_01B); Peers.TcpEcho echo = new Peers.TcpEcho();
+                Peers.UdpEcho udpEcho = new Peers.UdpEcho()) {
+            java.util.List<CompletableFuture<Void>> all = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                int k = i;
+                all.add(CompletableFuture.runAsync(() -> {
+                    try (TcpSocket s = sim.sockets.connect("127.0.0.1", echo.port())) {
+                        byte[] data = Peers.payload(15_000 + 1000 * k, 100 + k);
+                        CompletableFuture<byte[]> back = CompletableFuture.supplyAsync(() -> {
+                            try {
+                                return Peers.readFully(s.getInputStream(), data.length);
+                            } catch (IOException e) {
+                                throw new RuntimeException(e);
+                            }
+                        });
+                        s.getOutputStream().write(data);
+                        assertArrayEquals(data, back.get(60, TimeUnit.SECONDS), "socket " + k);
+                    } catch (Exception e) {
+                        throw new RuntimeException(e);
+                    }
+                }));
+            }
+            all.add(CompletableFuture.runAsync(() -> {
+                try (UdpSocket u = sim.sockets.openUdp(0)) {
+                    for (int n = 0; n < 20; n++) {
+                        byte[] d = Peers.payload(200 + n, n);
+                        u.send("127.0.0.1", udpEcho.port(), d);
+                        assertArrayEquals(d, u.receive(Duration.ofSeconds(20)).data());
+                    }
+                } catch (IOException e) {
+                    throw new RuntimeException(e);
+                }
+            }));
+            for (CompletableFuture<Void> f : all) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+            assertEquals(0, sim.sockets.openSockets());
+        }
+    }
 }
