@@ -747,6 +747,21 @@ public final class SocketStack implements ModuleSockets, AutoCloseable {
         return queueFullRetries.get();
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger writers = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Writes in progress: while one runs, reads keep the hex mode it chose instead of flipping it back and forth. */
+    int writersActive() {
+        return writers.get();
+    }
+
+    void writerStarted() {
+        writers.incrementAndGet();
+    }
+
+    void writerDone() {
+        writers.decrementAndGet();
+    }
+
     void countQueueFull() {
         queueFullRetries.incrementAndGet();
     }

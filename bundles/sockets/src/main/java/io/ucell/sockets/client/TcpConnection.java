@@ -98,7 +98,8 @@ final class TcpConnection extends Endpoint implements TcpSocket {
         synchronized (this) {
             before = announcements;
             room = HOST_BUFFER - rx.size();
-            if (hex && stack.settings().writeMode() != WriteMode.HEX && (announced > 256 || moreLikely)) {
+            if (hex && stack.settings().writeMode() != WriteMode.HEX && stack.writersActive() == 0
+                    && (announced > 256 || moreLikely)) {
                 hex = false; // a raw read carries twice as much per command as a hex one
             }
         }
@@ -224,6 +225,15 @@ final class TcpConnection extends Endpoint implements TcpSocket {
     // ------------------------------------------------------------------ writing
 
     private void write(byte[] b, int off, int len) throws IOException {
+        stack.writerStarted();
+        try {
+            writeAll(b, off, len);
+        } finally {
+            stack.writerDone();
+        }
+    }
+
+    private void writeAll(byte[] b, int off, int len) throws IOException {
         synchronized (writeLock) {
             int pos = off;
             int end = off + len;

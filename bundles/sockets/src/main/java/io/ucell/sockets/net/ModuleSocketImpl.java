@@ -17,7 +17,8 @@ import java.time.Duration;
 /**
  * The SocketImpl behind {@link ModuleSocketFactory}'s sockets: connect is +USOCR/+USOCO on the module, the
  * streams are the module socket's. Options set before connect (keepalive, linger, no-delay) go to the
- * module with the connect; later ones go straight to +USOSO.
+ * module with the connect; later ones go straight to +USOSO. A connect timeout given to Socket.connect is not
+ * used: the module's TCP connect runs under the component's {@code connect.timeout}.
  */
 final class ModuleSocketImpl extends SocketImpl {
     private final ModuleSockets sockets;
