@@ -25,13 +25,20 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import javax.net.SocketFactory;
@@ -213,11 +220,11 @@ public final class SocketStack implements ModuleSockets, AutoCloseable {
         try {
             List<String> found = modem.resolve(host);
             if (found.isEmpty()) {
-                throw new java.net.UnknownHostException(host);
+                throw new UnknownHostException(host);
             }
             return found.get(0);
         } catch (RuntimeException e) {
-            throw new java.net.UnknownHostException(host + ": " + e.getMessage());
+            throw new UnknownHostException(host + ": " + e.getMessage());
         }
     }
 
@@ -400,11 +407,11 @@ public final class SocketStack implements ModuleSockets, AutoCloseable {
      * hold the caller for the command's full timeout.
      */
     AtResponse exec(AtEngine at, AtCommand c, Endpoint e) throws IOException {
-        java.util.concurrent.CompletableFuture<AtResponse> f = at.submit(c);
+        CompletableFuture<AtResponse> f = at.submit(c);
         while (true) {
             try {
                 return f.get(100, TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.TimeoutException t) {
+            } catch (TimeoutException t) {
                 IOException failure;
                 synchronized (e) {
                     failure = e.failure;
@@ -413,7 +420,7 @@ public final class SocketStack implements ModuleSockets, AutoCloseable {
                     f.cancel(false);
                     throw failure;
                 }
-            } catch (java.util.concurrent.ExecutionException x) {
+            } catch (ExecutionException x) {
                 Throwable cause = x.getCause();
                 if (cause instanceof AtTimeoutException) {
                     throw new ModuleSocketException("the module did not answer " + c.name() + " in time", cause);
@@ -709,7 +716,7 @@ public final class SocketStack implements ModuleSockets, AutoCloseable {
         synchronized (ids) {
             all = new ArrayList<>(table.values());
             table.clear();
-            java.util.Arrays.fill(staleCloses, 0);
+            Arrays.fill(staleCloses, 0);
         }
         for (Endpoint e : all) {
             e.fail(why);
@@ -740,14 +747,14 @@ public final class SocketStack implements ModuleSockets, AutoCloseable {
         }
     }
 
-    private final java.util.concurrent.atomic.AtomicLong queueFullRetries = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong queueFullRetries = new AtomicLong();
 
     /** Writes refused because the module's queue was full and retried after a pause (5.3.3). */
     public long queueFullRetries() {
         return queueFullRetries.get();
     }
 
-    private final java.util.concurrent.atomic.AtomicInteger writers = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger writers = new AtomicInteger();
 
     /** Writes in progress: while one runs, reads keep the hex mode it chose instead of flipping it back and forth. */
     int writersActive() {

@@ -14,6 +14,8 @@ import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -261,7 +263,7 @@ final class TcpConnection extends Endpoint implements TcpSocket {
                     }
                     boolean hex = stack.hexMode(at);
                     WritePlanner.Step step = planner.next(b, pos, end, hex);
-                    byte[] chunk = java.util.Arrays.copyOfRange(b, pos, pos + step.length());
+                    byte[] chunk = Arrays.copyOfRange(b, pos, pos + step.length());
                     AtResponse r;
                     switch (step.syntax()) {
                         case HEX:
@@ -439,7 +441,7 @@ final class TcpConnection extends Endpoint implements TcpSocket {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            Objects.checkFromIndexSize(off, len, b.length);
             return TcpConnection.this.read(b, off, len);
         }
 
@@ -462,7 +464,7 @@ final class TcpConnection extends Endpoint implements TcpSocket {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            Objects.checkFromIndexSize(off, len, b.length);
             TcpConnection.this.write(b, off, len);
         }
 

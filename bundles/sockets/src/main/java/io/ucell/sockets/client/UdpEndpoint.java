@@ -1,5 +1,6 @@
 package io.ucell.sockets.client;
 
+import io.ucell.at.AtCommand;
 import io.ucell.at.AtEngine;
 import io.ucell.at.AtResponse;
 import io.ucell.sockets.Datagram;
@@ -115,7 +116,7 @@ final class UdpEndpoint extends Endpoint implements UdpSocket {
         stack.signalPump();
     }
 
-    private io.ucell.at.AtCommand writeCommand(WritePlanner.Syntax syntax, byte[] data) {
+    private AtCommand writeCommand(WritePlanner.Syntax syntax, byte[] data) {
         switch (syntax) {
             case HEX:
                 return SocketAt.writeHex(id, data);
@@ -126,7 +127,7 @@ final class UdpEndpoint extends Endpoint implements UdpSocket {
         }
     }
 
-    private io.ucell.at.AtCommand sendCommand(WritePlanner.Syntax syntax, String ip, int port, byte[] data) {
+    private AtCommand sendCommand(WritePlanner.Syntax syntax, String ip, int port, byte[] data) {
         switch (syntax) {
             case HEX:
                 return SocketAt.sendToHex(id, ip, port, data);
