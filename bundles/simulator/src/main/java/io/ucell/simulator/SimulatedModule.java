@@ -214,15 +214,18 @@ public final class SimulatedModule implements ModuleContext, AutoCloseable {
                 continue; // queued before a reboot
             }
             Attachment a = current;
+            long sentAt = 0;
             if (a != null && !quiet() && f.bytes().length > 0) {
                 try {
                     a.out.write(f.bytes());
+                    sentAt = a.out.lastByteAt();
                 } catch (IOException e) {
                     LOG.debug("{} port write failed: {}", name, e.toString());
                     a.close();
                 }
             }
-            lastSentNanos = System.nanoTime();
+            // when the last byte left the wire (UART model), so a late-scheduled thread does not shift it
+            lastSentNanos = sentAt != 0 ? sentAt : System.nanoTime();
             if (f.afterSent() != null) {
                 try {
                     f.afterSent().run();

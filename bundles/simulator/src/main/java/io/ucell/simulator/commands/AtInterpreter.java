@@ -214,7 +214,7 @@ public final class AtInterpreter {
                 return;
             }
             // the time the prompt left the wire starts the host's 50 ms wait
-            out.send(new byte[] {(byte) r.prompt().symbol()}, () -> promptSentAt = System.nanoTime());
+            out.send(new byte[] {(byte) r.prompt().symbol()}, () -> promptSentAt = out.lastSentNanos());
             return;
         }
         sb.append(finalText(r));
