@@ -247,6 +247,47 @@ class FtpTest {
     }
 
     @Test
+    void escapeCharacterFromAts2() throws Exception {
+        try (Sim s = SocketSupport.withRoute(ModuleModel.SARA_R5_02B);
+                FtpTestServer server = new FtpTestServer(dir, false)) {
+            configure(s, server, true);
+            op(s, "AT+UFTPC=1", 1, 1);
+            s.ok("ATS2=42"); // '*'
+            s.ok("ATS12=5"); // 100 ms
+            assertEquals(List.of("042"), SocketSupport.info(s.ok("ATS2?")));
+            s.at.skipUrcs();
+            String before = s.at.all();
+            s.at.writeRaw("AT+UFTPC=7,\"star\"\r");
+            awaitAfter(s, before.length(), "\r\nCONNECT\r\n".length());
+            Thread.sleep(200);
+            s.at.writeRaw("+++");  // now plain data, even with the guard times around it
+            Thread.sleep(200);
+            s.at.writeRaw("***");
+            Thread.sleep(200);
+            assertEquals("+UUFTPCR: 7,1", s.at.awaitUrc("+UUFTPCR", WAIT));
+            assertEquals("+++", Files.readString(server.file("star")));
+            s.ok("AT&F"); // factory values again: '+' and 1 s
+            assertEquals(List.of("043"), SocketSupport.info(s.ok("ATS2?")));
+            assertEquals(List.of("050"), SocketSupport.info(s.ok("ATS12?")));
+        }
+    }
+
+    @Test
+    void serverByNameThroughTheModuleDns() throws Exception {
+        try (Sim s = SocketSupport.withRoute(ModuleModel.SARA_R5_01B);
+                FtpTestServer server = new FtpTestServer(dir, false)) {
+            s.module.setDnsOverride("ftp.example.test", "127.0.0.1");
+            configure(s, server, true);
+            s.ok("AT+UFTP=1,\"ftp.example.test\""); // the name set last wins over the address
+            op(s, "AT+UFTPC=1", 1, 1);
+            op(s, "AT+UFTPC=0", 0, 1);
+            s.ok("AT+UFTP=1,\"no-such-host.invalid\"");
+            op(s, "AT+UFTPC=1", 1, 0);
+            assertEquals(List.of("+UFTPER: 12,8"), SocketSupport.info(s.ok("AT+UFTPER")));
+        }
+    }
+
+    @Test
     void settingsAndModels() throws Exception {
         try (Sim s = Sim.start(ModuleModel.SARA_R5_00B)) {
             s.ok("AT+CMEE=1");
