@@ -185,6 +185,19 @@ class FtpClientTest {
     }
 
     @Test
+    void lingerAndPdpMappingReachTheModule() throws Exception {
+        var before = sim.ftp.settings();
+        try {
+            sim.ftp.update(before.withTimeouts(45, 10, 20).withPdp(1, 0));
+            sim.ftp.names("");
+            String read = sim.modem.execute(AtCommand.read("+UFTP").build()).toString();
+            assertTrue(read.contains("+UFTP: 5,45,10,20") && read.contains("+UFTP: 20,1,0"), read);
+        } finally {
+            sim.ftp.update(before);
+        }
+    }
+
+    @Test
     void recoversAfterAModuleReboot() throws Exception {
         sim.ftp.login();
         // the modem service may not even notice (no state change yet): the refused operation logs in again
