@@ -13,7 +13,10 @@ import io.ucell.simulator.network.HostPing;
 import io.ucell.simulator.network.Network;
 import io.ucell.simulator.network.RadioEnvironment;
 import io.ucell.simulator.nvm.Nvm;
+import io.ucell.simulator.model.SecurityCapabilities;
+import io.ucell.simulator.security.CredentialStore;
 import io.ucell.simulator.security.SecurityProfiles;
+import io.ucell.simulator.security.TlsSessionVault;
 import io.ucell.simulator.sockets.SocketStack;
 import io.ucell.simulator.uart.LineFaults;
 import io.ucell.simulator.uart.PacedInput;
@@ -73,6 +76,9 @@ public final class SimulatedModule implements ModuleContext, AutoCloseable {
     private volatile Network network;
     private volatile SocketStack sockets;
     private volatile SecurityProfiles securityProfiles;
+    /** +USECMNG items live in NVM; the session vault outlives reboots like a server's session cache. */
+    private final CredentialStore credentials;
+    private final TlsSessionVault sessionVault = new TlsSessionVault();
     private final InetAddress listenAddress;
     private volatile Session session = new Session();
     private volatile int generation;
@@ -96,6 +102,7 @@ public final class SimulatedModule implements ModuleContext, AutoCloseable {
         this.registry = CommandRegistry.standard();
         this.nvm = new Nvm(config.nvmFile());
         this.files = ModuleFileSystem.forModel(model);
+        this.credentials = new CredentialStore(nvm);
         this.faults = new LineFaults(config.faultSeed());
         this.dns = new Dns(env);
         this.hostPing = hostPing;
@@ -153,7 +160,8 @@ public final class SimulatedModule implements ModuleContext, AutoCloseable {
             network = new Network(caps, config, env, nvm, scheduler, this::emitUrc);
             SocketStack stack = new SocketStack(caps, background, scheduler, this::emitUrc, listenAddress);
             sockets = stack;
-            securityProfiles = new SecurityProfiles();
+            securityProfiles = new SecurityProfiles(credentials, SecurityCapabilities.of(model), nvm, sessionVault,
+                    this::emitUrc);
             // context deactivated, registration lost, radio off: every socket closes with +UUSOCL
             network.onRouteLost(stack::closeAllByNetwork);
             LOG.info("{} booting ({} ms)", name, config.bootTime().toMillis());

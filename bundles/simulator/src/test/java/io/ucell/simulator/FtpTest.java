@@ -206,11 +206,18 @@ class FtpTest {
             op(s, "AT+UFTPC=4,\"a.bin\",\"b.bin\"", 4, 1);
             assertEquals("control=true,data=false", server.channelSecurity.get("RETR a.bin"));
             op(s, "AT+UFTPC=0", 0, 1);
-            // validation level 1 of the security profile: the self-signed server is refused (8,63, 9.2)
+            // validation level 1 of the security profile: the self-signed server is refused (8,63, 9.2)...
             s.ok("AT+USECPRF=2,0,1");
             s.ok("AT+UFTP=8,1,2");
             op(s, "AT+UFTPC=1", 1, 0);
             assertEquals(List.of("+UFTPER: 8,63"), SocketSupport.info(s.ok("AT+UFTPER")));
+            // ...until its certificate is a trusted root in the module's store (+USECMNG)
+            s.module.securityProfiles().credentials().importItem(
+                    io.ucell.simulator.security.CredentialStore.Type.CA_CERT, "ftp-ca", server.certificate, null);
+            op(s, "AT+UFTPC=1", 1, 1);
+            op(s, "AT+UFTPC=4,\"a.bin\",\"c.bin\"", 4, 1);
+            assertArrayEquals(allBytes(), s.module.files().read("c.bin"));
+            op(s, "AT+UFTPC=0", 0, 1);
         }
     }
 

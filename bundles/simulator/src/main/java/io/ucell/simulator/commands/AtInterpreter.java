@@ -249,7 +249,7 @@ public final class AtInterpreter {
     private void onPromptByte(byte b, long arrival) {
         long sent = promptSentAt;
         long guard = module.config().promptGuard().toNanos();
-        if (sent == 0 || arrival < sent + guard) {
+        if (prompt.symbol() == '@' && (sent == 0 || arrival < sent + guard)) {
             // data sent sooner than 50 ms after '@' is garbled, as on the real module (section 5.3.1)
             b ^= 0x55;
             corruptedPromptBytes.incrementAndGet();

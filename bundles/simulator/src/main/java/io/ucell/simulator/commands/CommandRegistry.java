@@ -29,9 +29,11 @@ public final class CommandRegistry {
         PacketCommands.register(r);
         IpCommands.register(r);
         SocketCommands.register(r);
+        io.ucell.simulator.security.SecurityCommands.register(r);
         io.ucell.simulator.coap.CoapCommands.register(r);
         io.ucell.simulator.files.FileCommands.register(r);
         io.ucell.simulator.ftp.FtpCommands.register(r);
+        io.ucell.simulator.http.HttpCommands.register(r);
         return r;
     }
 }

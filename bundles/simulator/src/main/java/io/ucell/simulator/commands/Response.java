@@ -78,6 +78,11 @@ public final class Response {
         return dataLink;
     }
 
+    /** '>' prompt that takes exactly {@code length} bytes (no Ctrl-Z), as +USECMNG and +UDWNFILE do. */
+    public static Response countedTextPrompt(int length, Function<byte[], Response> onData) {
+        return countedPrompt('>', length, onData);
+    }
+
     public Response urcAfter(String... urcs) {
         urcsAfter.addAll(Arrays.asList(urcs));
         return this;
