@@ -206,11 +206,18 @@ class FtpTest {
             op(s, "AT+UFTPC=4,\"a.bin\",\"b.bin\"", 4, 1);
             assertEquals("control=true,data=false", server.channelSecurity.get("RETR a.bin"));
             op(s, "AT+UFTPC=0", 0, 1);
-            // validation level 1 of the security profile: the self-signed server is refused (8,63, 9.2)
+            // validation level 1 of the security profile: the self-signed server is refused (8,63, 9.2)...
             s.ok("AT+USECPRF=2,0,1");
             s.ok("AT+UFTP=8,1,2");
             op(s, "AT+UFTPC=1", 1, 0);
             assertEquals(List.of("+UFTPER: 8,63"), SocketSupport.info(s.ok("AT+UFTPER")));
+            // ...until its certificate is a trusted root in the module's store (+USECMNG)
+            s.module.securityProfiles().credentials().importItem(
+                    io.ucell.simulator.security.CredentialStore.Type.CA_CERT, "ftp-ca", server.certificate, null);
+            op(s, "AT+UFTPC=1", 1, 1);
+            op(s, "AT+UFTPC=4,\"a.bin\",\"c.bin\"", 4, 1);
+            assertArrayEquals(allBytes(), s.module.files().read("c.bin"));
+            op(s, "AT+UFTPC=0", 0, 1);
         }
     }
 
@@ -243,6 +250,47 @@ class FtpTest {
             server.close();
             op(s, "AT+UFTPC=1", 1, 0);
             assertEquals(List.of("+UFTPER: 10,111"), SocketSupport.info(s.ok("AT+UFTPER")));
+        }
+    }
+
+    @Test
+    void escapeCharacterFromAts2() throws Exception {
+        try (Sim s = SocketSupport.withRoute(ModuleModel.SARA_R5_02B);
+                FtpTestServer server = new FtpTestServer(dir, false)) {
+            configure(s, server, true);
+            op(s, "AT+UFTPC=1", 1, 1);
+            s.ok("ATS2=42"); // '*'
+            s.ok("ATS12=5"); // 100 ms
+            assertEquals(List.of("042"), SocketSupport.info(s.ok("ATS2?")));
+            s.at.skipUrcs();
+            String before = s.at.all();
+            s.at.writeRaw("AT+UFTPC=7,\"star\"\r");
+            awaitAfter(s, before.length(), "\r\nCONNECT\r\n".length());
+            Thread.sleep(200);
+            s.at.writeRaw("+++");  // now plain data, even with the guard times around it
+            Thread.sleep(200);
+            s.at.writeRaw("***");
+            Thread.sleep(200);
+            assertEquals("+UUFTPCR: 7,1", s.at.awaitUrc("+UUFTPCR", WAIT));
+            assertEquals("+++", Files.readString(server.file("star")));
+            s.ok("AT&F"); // factory values again: '+' and 1 s
+            assertEquals(List.of("043"), SocketSupport.info(s.ok("ATS2?")));
+            assertEquals(List.of("050"), SocketSupport.info(s.ok("ATS12?")));
+        }
+    }
+
+    @Test
+    void serverByNameThroughTheModuleDns() throws Exception {
+        try (Sim s = SocketSupport.withRoute(ModuleModel.SARA_R5_01B);
+                FtpTestServer server = new FtpTestServer(dir, false)) {
+            s.module.setDnsOverride("ftp.example.test", "127.0.0.1");
+            configure(s, server, true);
+            s.ok("AT+UFTP=1,\"ftp.example.test\""); // the name set last wins over the address
+            op(s, "AT+UFTPC=1", 1, 1);
+            op(s, "AT+UFTPC=0", 0, 1);
+            s.ok("AT+UFTP=1,\"no-such-host.invalid\"");
+            op(s, "AT+UFTPC=1", 1, 0);
+            assertEquals(List.of("+UFTPER: 12,8"), SocketSupport.info(s.ok("AT+UFTPER")));
         }
     }
 

@@ -36,6 +36,8 @@ final class FtpTestServer implements AutoCloseable {
 
     final Path root;
     final int port;
+    /** The server's self-signed certificate (DER) when TLS is on, else null. */
+    byte[] certificate;
     private final FtpServer server;
     /** "RETR name" -> "control=true,data=true" */
     final Map<String, String> channelSecurity = new ConcurrentHashMap<>();
@@ -51,6 +53,11 @@ final class FtpTestServer implements AutoCloseable {
         dcf.setActiveLocalAddress("127.0.0.1");
         if (tls) {
             SslConfiguration ssl = sslConfiguration(dir);
+            java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+            try (var in = Files.newInputStream(dir.resolve("ftp-server.p12"))) {
+                ks.load(in, "changeit".toCharArray());
+            }
+            certificate = ks.getCertificate("ftp").getEncoded();
             lf.setSslConfiguration(ssl);
             lf.setImplicitSsl(false);
             dcf.setSslConfiguration(ssl);

@@ -77,10 +77,10 @@ class DeploymentPackageTest {
         assertTrue(dpVersion.getQualifier().matches("\\d{12,}"), "a timestamp qualifier lets Kura upgrade in place: " + dpVersion);
         Map<String, String> bundles = declaredBundles(dp);
         assertEquals(Set.of("com.fazecast.jSerialComm", "io.ucell.at", "io.ucell.modem", "io.ucell.console", "io.ucell.coap",
-                "io.ucell.files", "io.ucell.http", "io.ucell.security", "io.ucell.sockets"),
+                "io.ucell.files", "io.ucell.ftp", "io.ucell.http", "io.ucell.security", "io.ucell.sockets"),
                 bundles.keySet());
         for (String bsn : List.of("io.ucell.at", "io.ucell.modem", "io.ucell.console", "io.ucell.coap", "io.ucell.files",
-                "io.ucell.http", "io.ucell.security", "io.ucell.sockets")) {
+                "io.ucell.ftp", "io.ucell.http", "io.ucell.security", "io.ucell.sockets")) {
             Version v = Version.parseVersion(bundles.get(bsn));
             assertTrue(v.getQualifier().matches("\\d{12}"), bsn + " has a timestamp qualifier, not SNAPSHOT: " + v);
         }
@@ -119,6 +119,7 @@ class DeploymentPackageTest {
             }
             assertTrue(kuraComponents.contains("io.ucell.modem"), kuraComponents.toString());
             assertTrue(kuraComponents.contains("io.ucell.coap"), kuraComponents.toString());
+            assertTrue(kuraComponents.contains("io.ucell.ftp"), kuraComponents.toString());
             assertTrue(kuraComponents.contains("io.ucell.http"), kuraComponents.toString());
             assertTrue(kuraComponents.contains("io.ucell.sockets"), kuraComponents.toString());
         }

@@ -400,7 +400,24 @@ public final class FtpCommands {
             });
         }
         Network.InternalRoute route = route(m, p);
-        int level = p.secureControl ? m.securityProfiles().validationLevel(p.securityProfile) : 0;
+        int level = 0;
+        FtpSession.Tls tls = null;
+        FtpError tlsError = null;
+        if (p.secureControl) {
+            SecurityProfiles profiles = m.securityProfiles();
+            level = profiles.validationLevel(p.securityProfile);
+            try {
+                javax.net.ssl.SSLContext ctx = profiles.sslContext(p.securityProfile);
+                javax.net.ssl.SSLParameters params = profiles.parameters(p.securityProfile, ctx, server);
+                tls = new FtpSession.Tls(ctx, params.getProtocols(), params.getCipherSuites());
+            } catch (java.security.GeneralSecurityException | javax.net.ssl.SSLException e) {
+                LOG.info("FTPS with security profile {}: {}", p.securityProfile, e.getMessage());
+                tlsError = FtpError.SECURE_SOCKET;
+            }
+        }
+        int validation = level;
+        FtpSession.Tls secure = tls;
+        FtpError refusedTls = tlsError;
         String user = p.user;
         String password = p.password;
         String account = p.account;
@@ -416,6 +433,9 @@ public final class FtpCommands {
             if (route == null) {
                 throw new FtpFailure(FtpError.NO_CONTEXT);
             }
+            if (refusedTls != null) {
+                throw new FtpFailure(refusedTls);
+            }
             InetAddress address;
             try {
                 address = InetAddress.getByName(byName ? m.dns().forward(server, route.ipv6()) : server);
@@ -423,7 +443,7 @@ public final class FtpCommands {
                 throw new FtpFailure(FtpError.HOST_NOT_RESOLVED);
             }
             FtpSession s = FtpSession.login(new FtpSession.Target(address, port, user, password, account, passive,
-                    secureControl, secureData, level, byName ? server : "", timeout, lingerCmd, lingerData));
+                    secureControl, secureData, validation, byName ? server : "", timeout, lingerCmd, lingerData, secure));
             session = s;
             return List.of();
         });

@@ -27,7 +27,6 @@ import org.apache.commons.net.ftp.FTPConnectionClosedException;
 import org.apache.commons.net.ftp.FTPFile;
 import org.apache.commons.net.ftp.FTPReply;
 import org.apache.commons.net.ftp.FTPSClient;
-import org.apache.commons.net.util.TrustManagerUtils;
 
 /**
  * One logged-in FTP connection of the module, on Commons Net's {@link FTPClient} (or {@link FTPSClient} for
@@ -38,7 +37,11 @@ final class FtpSession {
     /** What login needs, copied from the profile under the module's state lock. */
     record Target(InetAddress address, int port, String user, String password, String account, boolean passive,
             boolean secureControl, boolean secureData, int validationLevel, String serverName, int timeoutSeconds,
-            int lingerCmd, int lingerData) {
+            int lingerCmd, int lingerData, Tls tls) {
+    }
+
+    /** The security profile's TLS context (trust per validation level and the module's certificates) and parameters. */
+    record Tls(javax.net.ssl.SSLContext context, String[] protocols, String[] cipherSuites) {
     }
 
     private final FTPClient client;
@@ -50,11 +53,10 @@ final class FtpSession {
     static FtpSession login(Target t) throws FtpFailure {
         FTPClient c;
         if (t.secureControl()) {
-            FTPSClient s = new FTPSClient("TLS", false);
-            // validation level 0 (the module's default) trusts any server; 1+ the JDK trust store; 2+ the host name
-            s.setTrustManager(t.validationLevel() == 0 ? TrustManagerUtils.getAcceptAllTrustManager()
-                    : defaultTrust());
-            s.setEndpointCheckingEnabled(t.validationLevel() >= 2);
+            // the profile's context decides the trust: level 0 any server, 1 a root the module holds, 2 + host name
+            FTPSClient s = new FTPSClient(false, t.tls().context());
+            s.setEnabledProtocols(t.tls().protocols());
+            s.setEnabledCipherSuites(t.tls().cipherSuites());
             c = s;
         } else {
             c = new FTPClient();
@@ -67,7 +69,7 @@ final class FtpSession {
         c.configure(unparseableKept());
         try {
             if (t.secureControl() && t.validationLevel() >= 2 && !t.serverName().isEmpty()) {
-                // host name validation needs the name: Commons Net checks the certificate against what connect got
+                // host name validation needs the name: the TLS peer host is what connect got
                 c.connect(t.serverName(), t.port());
             } else {
                 c.connect(t.address(), t.port());
@@ -107,14 +109,6 @@ final class FtpSession {
         } catch (IOException e) {
             quietDisconnect(c);
             throw new FtpFailure(ioError(e));
-        }
-    }
-
-    private static javax.net.ssl.X509TrustManager defaultTrust() {
-        try {
-            return TrustManagerUtils.getDefaultTrustManager(null);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("no JDK trust manager", e);
         }
     }
 
