@@ -191,9 +191,8 @@ public final class MqttSnClient implements MqttSnService, AutoCloseable {
             ensureUrcs(at);
         }
         ModemState s = current.state();
-        if (connected && (s == ModemState.OFF || s == ModemState.INITIALIZING || s == ModemState.RECOVERING
-                || s == ModemState.FAILED)) {
-            // a reboot or a lost link ends the session without a URC
+        if (connected && (s == ModemState.OFF || s == ModemState.INITIALIZING || s == ModemState.FAILED)) {
+            // a reboot or a lost link ends the session without a URC (a lost context the module reports: 0,101)
             sessionLost(-1);
         }
     }

@@ -370,9 +370,14 @@ public final class MqttSnCommands {
         return r == null ? -1 : r.context().cid();
     }
 
-    private static boolean routeUp(Network net, int cid) {
-        PdpContext ctx = net.registered() ? net.context(cid) : null;
-        return ctx != null && ctx.active();
+    /** Whether the session's way out still exists: its mapped context, or the internal stack's route on that context. */
+    private static boolean routeUp(Network net, MqttSnSession s) {
+        if (s.mapped) {
+            PdpContext ctx = net.registered() ? net.context(s.cid) : null;
+            return ctx != null && ctx.active();
+        }
+        Network.InternalRoute r = net.internalRoute();
+        return r != null && r.context().cid() == s.cid;
     }
 
     /** The network changed: a session whose context went away drops without DISCONNECT (the broker sends the will). */
@@ -380,7 +385,7 @@ public final class MqttSnCommands {
         MqttSnSession s;
         synchronized (this) {
             s = session;
-            if (s == null || net != boot || routeUp(net, s.cid)) {
+            if (s == null || net != boot || routeUp(net, s)) {
                 return;
             }
             session = null;
@@ -417,7 +422,7 @@ public final class MqttSnCommands {
             MqttSnSession s;
             try {
                 String host = p.gatewayName.isEmpty() ? p.gatewayIp : m.dns().forward(p.gatewayName, ipv6);
-                s = new MqttSnSession(p, host, new MqttSnTopics(predefined), cid, sessionListener());
+                s = new MqttSnSession(p, host, new MqttSnTopics(predefined), cid, p.pdpCid >= 0, sessionListener());
                 s.connect();
             } catch (UnknownHostException e) {
                 connectFailed(MqttSnError.NAME_NOT_RESOLVED);
@@ -597,7 +602,7 @@ public final class MqttSnCommands {
         return later(m, () -> {
             try {
                 String host = p.gatewayName.isEmpty() ? p.gatewayIp : m.dns().forward(p.gatewayName, false);
-                MqttSnSession once = new MqttSnSession(p, host, table, cid, new MqttSnSession.Listener() {
+                MqttSnSession once = new MqttSnSession(p, host, table, cid, p.pdpCid >= 0, new MqttSnSession.Listener() {
                     @Override
                     public void message(MqttSnSession s, String t, MqttMessage msg) {
                     }

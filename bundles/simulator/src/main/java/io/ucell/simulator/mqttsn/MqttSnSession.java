@@ -41,6 +41,8 @@ final class MqttSnSession {
 
     final MqttSnTopics topics;
     final int cid;
+    /** The context comes from +UMQTTSN=20, not from the internal stack's route. */
+    final boolean mapped;
     private final String serverUri;
     private final Listener listener;
     /** Subscribed MQTT topic filters and their granted QoS, to subscribe again after a will update. */
@@ -49,10 +51,11 @@ final class MqttSnSession {
     private volatile MqttAsyncClient client;
     private volatile boolean closed;
 
-    MqttSnSession(MqttSnProfile profile, String host, MqttSnTopics topics, int cid, Listener listener) {
+    MqttSnSession(MqttSnProfile profile, String host, MqttSnTopics topics, int cid, boolean mapped, Listener listener) {
         this.profile = profile.copy();
         this.topics = topics;
         this.cid = cid;
+        this.mapped = mapped;
         this.listener = listener;
         this.serverUri = "tcp://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + profile.gatewayPort();
     }
