@@ -261,6 +261,21 @@ class MqttSnClientTest {
     }
 
     @Test
+    void aSessionLeftInTheModuleByAnEarlierClientIsTakenOver() throws Exception {
+        peer.subscribe("again");
+        try (MqttSnSim sim = new MqttSnSim(ModuleModel.SARA_R5_02B, gateway())) {
+            sim.client.connect();
+            // a new client (the component restarted): the module still has the session
+            try (io.ucell.mqttsn.client.MqttSnClient second = new io.ucell.mqttsn.client.MqttSnClient(sim.modem, gateway())) {
+                assertFalse(second.isConnected());
+                second.connect();
+                second.publish(MqttSnTopic.name("again"), "taken over", MqttSnQos.AT_LEAST_ONCE);
+                assertEquals("taken over", new String(peer.next().payload(), StandardCharsets.US_ASCII));
+            }
+        }
+    }
+
+    @Test
     void anUnreachableGatewayIsDecodedFromUmqttsner() throws Exception {
         int closed = Broker.freePort();
         try (MqttSnSim sim = new MqttSnSim(ModuleModel.SARA_R5_02B, MqttSnSettings.gateway("127.0.0.1", closed))) {

@@ -85,6 +85,15 @@ public final class MqttSnClient implements MqttSnService, AutoCloseable {
     private boolean mappingWritten;
     private volatile boolean closed;
 
+    /** The module refused the command itself (+CME ERROR), before asking the gateway anything. */
+    static final class RefusedException extends MqttSnException {
+        private static final long serialVersionUID = 1L;
+
+        RefusedException(String message, int errorClass, int errorCode) {
+            super(message, errorClass, errorCode, null);
+        }
+    }
+
     /** The operation waiting for its +UUMQTTSNC. */
     private static final class Pending {
         final int op;
@@ -348,7 +357,8 @@ public final class MqttSnClient implements MqttSnService, AutoCloseable {
         try {
             AtResponse r = at.execute(command);
             if (!r.isOk()) {
-                throw moduleError(at, what + " refused (" + r.result() + ")");
+                MqttSnException e = moduleError(at, what + " refused (" + r.result() + ")");
+                throw new RefusedException(e.getMessage(), e.errorClass(), e.errorCode());
             }
             AtLine answer;
             Duration timeout = settings.responseTimeout();
@@ -493,7 +503,20 @@ public final class MqttSnClient implements MqttSnService, AutoCloseable {
             ids.clear();
             byTopic.clear();
             byFilter.clear();
-            exchange(at, 1, command(1).build(), "MQTT-SN connect to " + s.gatewayHost() + ":" + s.gatewayPort());
+            String what = "MQTT-SN connect to " + s.gatewayHost() + ":" + s.gatewayPort();
+            try {
+                exchange(at, 1, command(1).build(), what);
+            } catch (RefusedException refused) {
+                // the module may still hold a session this client does not know (the client restarted, the module
+                // did not): end it and try once more
+                LOG.info("{}; ending the module's previous session first", refused.getMessage());
+                try {
+                    exchange(at, 0, command(0).build(), "ending the previous MQTT-SN session");
+                } catch (MqttSnException e) {
+                    throw refused;
+                }
+                exchange(at, 1, command(1).build(), what);
+            }
             connected = true;
             LOG.info("MQTT-SN session up with {}:{}", s.gatewayHost(), s.gatewayPort());
             return null;
