@@ -56,6 +56,12 @@ public final class MqttSnCommands {
     private MqttSnSession session;
     private boolean connecting;
     private final Deque<Received> inbox = new ArrayDeque<>();
+    /**
+     * Publishes of the module waiting for the broker: a message arriving meanwhile (its own, echoed by the broker
+     * before the PUBACK) is announced after +UUMQTTSNC: 4, in the order of the app note's tables (7.4, 7.7).
+     */
+    private int publishing;
+    private boolean announcePending;
 
     private MqttSnCommands() {
     }
@@ -86,6 +92,7 @@ public final class MqttSnCommands {
             session = null;
             connecting = false;
             inbox.clear();
+            announcePending = false;
         }
         if (old != null) {
             m.background().execute(old::kill);
@@ -474,6 +481,10 @@ public final class MqttSnCommands {
                     }
                     inbox.add(new Received(message.getQos(), s.topics.incoming(topic), message.getPayload()));
                     unread = inbox.size();
+                    if (publishing > 0) {
+                        announcePending = true;
+                        return;
+                    }
                 }
                 urc("+UUMQTTSNC: 9," + unread);
             }
@@ -567,6 +578,9 @@ public final class MqttSnCommands {
             return Response.ok().urcAfter("+UUMQTTSNC: 4,0");
         }
         int mqttQos = qos == 3 ? 0 : qos;
+        synchronized (this) {
+            publishing++;
+        }
         return later(m, () -> {
             try {
                 s.publish(topic, payload, mqttQos, retain);
@@ -574,8 +588,25 @@ public final class MqttSnCommands {
             } catch (MqttSnSession.Failure f) {
                 setError(f.error);
                 urc("+UUMQTTSNC: 4,0");
+            } finally {
+                publishDone();
             }
         });
+    }
+
+    /** The publish URC is out: announce what arrived while it was waiting. */
+    private void publishDone() {
+        int unread = 0;
+        synchronized (this) {
+            publishing--;
+            if (publishing == 0 && announcePending) {
+                announcePending = false;
+                unread = inbox.size();
+            }
+        }
+        if (unread > 0) {
+            urc("+UUMQTTSNC: 9," + unread);
+        }
     }
 
     /** QoS -1 without a session (MQTT-SN 1.2, 6.8): the gateway forwards it on a connection of its own. */
