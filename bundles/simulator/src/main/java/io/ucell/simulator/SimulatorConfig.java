@@ -219,6 +219,29 @@ public final class SimulatorConfig {
             return this;
         }
 
+        /** The same from "id=topic" entries ("7=sensors/seven"), as the command line and the OSGi component give them. */
+        public Builder mqttSnPredefinedTopics(java.util.List<String> entries) {
+            java.util.Map<Integer, String> m = new java.util.HashMap<>();
+            for (String e : entries) {
+                String t = e == null ? "" : e.trim();
+                if (t.isEmpty()) {
+                    continue;
+                }
+                int eq = t.indexOf('=');
+                if (eq <= 0 || eq == t.length() - 1) {
+                    throw new IllegalArgumentException("predefined topic must be ID=TOPIC, not '" + t + "'");
+                }
+                int id;
+                try {
+                    id = Integer.parseInt(t.substring(0, eq).trim());
+                } catch (NumberFormatException ex) {
+                    throw new IllegalArgumentException("predefined topic id must be a number: '" + t + "'");
+                }
+                m.put(id, t.substring(eq + 1).trim());
+            }
+            return mqttSnPredefinedTopics(m);
+        }
+
         public SimulatorConfig build() {
             return new SimulatorConfig(this);
         }
