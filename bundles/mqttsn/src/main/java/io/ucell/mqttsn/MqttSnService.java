@@ -11,10 +11,13 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface MqttSnService {
 
-    /** Writes the profile and starts the session (+UMQTTSNC=1). */
+    /**
+     * Writes the profile and starts the session (+UMQTTSNC=1). After a session the module ended (network lost,
+     * reboot) it also subscribes again to what was subscribed through this service.
+     */
     void connect() throws MqttSnException;
 
-    /** Ends the session (+UMQTTSNC=0); the will is not published. */
+    /** Ends the session (+UMQTTSNC=0); the will is not published, the subscriptions are forgotten. */
     void disconnect() throws MqttSnException;
 
     /** Whether the session is up, as far as the client knows (URCs included). */

@@ -410,12 +410,27 @@ class MqttSnClientTest {
         try (MqttSnSim sim = new MqttSnSim(ModuleModel.SARA_R5_02B, gateway())) {
             BlockingQueue<Integer> lost = new LinkedBlockingQueue<>();
             sim.client.addConnectionListener(lost::add);
+            BlockingQueue<MqttSnMessage> got = new LinkedBlockingQueue<>();
             sim.client.connect();
+            sim.client.subscribe(MqttSnTopic.name("kept/topic"), MqttSnQos.AT_LEAST_ONCE, got::add);
+            sim.client.subscribe(MqttSnTopic.shortName("kt"), MqttSnQos.AT_LEAST_ONCE, got::add);
             sim.module.reboot();
             assertEquals(-1, lost.poll(20, TimeUnit.SECONDS));
             await().atMost(Duration.ofSeconds(20)).until(() -> sim.modem.status().state() == io.ucell.modem.ModemState.DATA_ACTIVE);
             sim.client.connect();
             assertTrue(sim.client.isConnected());
+            // the subscriptions came back with the new session
+            peer.publish("kept/topic", "after the reboot".getBytes(StandardCharsets.US_ASCII), 1);
+            MqttSnMessage m = next(got);
+            assertEquals("after the reboot", m.text());
+            assertEquals("kept/topic", m.topicName());
+            peer.publish("kt", "short too".getBytes(StandardCharsets.US_ASCII), 1);
+            assertEquals("short too", next(got).text());
+            // an explicit disconnect forgets them
+            sim.client.disconnect();
+            sim.client.connect();
+            peer.publish("kept/topic", "not any more".getBytes(StandardCharsets.US_ASCII), 1);
+            assertNull(got.poll(1, TimeUnit.SECONDS));
         }
     }
 }

@@ -75,6 +75,8 @@ public final class MqttSnClient implements MqttSnService, AutoCloseable {
     /** Normal topic ids of this session and their names (register and subscribe answers). */
     private final Map<Integer, String> names = new ConcurrentHashMap<>();
     private final Map<String, Integer> ids = new ConcurrentHashMap<>();
+    /** Subscriptions to make again when a session ends without disconnect() and connect() starts a new one. */
+    private final Map<MqttSnTopic, Wanted> wanted = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
     private final AtomicBoolean readScheduled = new AtomicBoolean();
     private volatile MqttSnSettings settings;
     private volatile boolean connected;
@@ -92,6 +94,9 @@ public final class MqttSnClient implements MqttSnService, AutoCloseable {
         RefusedException(String message, int errorClass, int errorCode) {
             super(message, errorClass, errorCode, null);
         }
+    }
+
+    private record Wanted(MqttSnQos qos, MqttSnMessageListener listener) {
     }
 
     /** The operation waiting for its +UUMQTTSNC. */
@@ -519,6 +524,17 @@ public final class MqttSnClient implements MqttSnService, AutoCloseable {
             }
             connected = true;
             LOG.info("MQTT-SN session up with {}:{}", s.gatewayHost(), s.gatewayPort());
+            List<Map.Entry<MqttSnTopic, Wanted>> again;
+            synchronized (wanted) {
+                again = new ArrayList<>(wanted.entrySet());
+            }
+            for (Map.Entry<MqttSnTopic, Wanted> e : again) {
+                try {
+                    subscribe(at, e.getKey(), e.getValue().qos(), e.getValue().listener());
+                } catch (MqttSnException ex) {
+                    LOG.warn("MQTT-SN subscription to {} not restored: {}", e.getKey(), ex.getMessage());
+                }
+            }
             return null;
         });
     }
@@ -541,6 +557,7 @@ public final class MqttSnClient implements MqttSnService, AutoCloseable {
                 return null;
             }
             connected = false;
+            wanted.clear();
             exchange(at, 0, command(0).build(), "MQTT-SN disconnect");
             return null;
         });
@@ -616,6 +633,15 @@ public final class MqttSnClient implements MqttSnService, AutoCloseable {
             throw new IllegalArgumentException("subscriptions take QoS 0, 1 or 2");
         }
         return withOperation((at, caps) -> {
+            MqttSnSubscription sub = subscribe(at, topic, qos, listener);
+            wanted.put(topic, new Wanted(qos, listener));
+            return sub;
+        });
+    }
+
+    private MqttSnSubscription subscribe(AtEngine at, MqttSnTopic topic, MqttSnQos qos, MqttSnMessageListener listener)
+            throws MqttSnException {
+        {
             AtLine l = exchange(at, 5, command(5).param(qos.atValue()).param(topic.kind().atType()).param(topic.text())
                     .build(), "subscribing to " + topic);
             List<String> p = l.params();
@@ -648,12 +674,13 @@ public final class MqttSnClient implements MqttSnService, AutoCloseable {
                 }
             }
             return new MqttSnSubscription(topic, topicId, MqttSnQos.of(granted));
-        });
+        }
     }
 
     @Override
     public void unsubscribe(MqttSnTopic topic) throws MqttSnException {
         withOperation((at, caps) -> {
+            wanted.remove(topic);
             exchange(at, 6, command(6).param(topic.kind().atType()).param(topic.text()).build(), "unsubscribing from " + topic);
             if (topic.kind() == MqttSnTopic.Kind.NAME) {
                 byFilter.remove(topic.text());
