@@ -37,7 +37,10 @@ public interface MqttSnService {
         publish(topic, text.getBytes(StandardCharsets.UTF_8), qos, false);
     }
 
-    /** Subscribes (+UMQTTSNC=5); messages on the topic go to the listener (and to every general listener). */
+    /**
+     * Subscribes (+UMQTTSNC=5) to a topic name (wildcards allowed), a predefined id or a short name; messages on the
+     * topic go to the listener (and to every general listener).
+     */
     MqttSnSubscription subscribe(MqttSnTopic topic, MqttSnQos qos, MqttSnMessageListener listener) throws MqttSnException;
 
     /** Unsubscribes (+UMQTTSNC=6) and drops the listener. */

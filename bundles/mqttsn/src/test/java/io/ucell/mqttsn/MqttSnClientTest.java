@@ -402,6 +402,10 @@ class MqttSnClientTest {
                     new byte[513], MqttSnQos.AT_MOST_ONCE, false));
             assertThrows(IllegalArgumentException.class, () -> sim.client.publish(MqttSnTopic.name("a/#"),
                     new byte[1], MqttSnQos.AT_MOST_ONCE, false));
+            assertThrows(IllegalArgumentException.class, () -> sim.client.subscribe(MqttSnTopic.id(1),
+                    MqttSnQos.AT_MOST_ONCE, m -> { }));
+            assertThrows(IllegalArgumentException.class, () -> sim.client.subscribe(MqttSnTopic.shortName("ab"),
+                    MqttSnQos.MINUS_ONE, m -> { }));
         }
     }
 

@@ -632,6 +632,10 @@ public final class MqttSnClient implements MqttSnService, AutoCloseable {
         if (qos == MqttSnQos.MINUS_ONE) {
             throw new IllegalArgumentException("subscriptions take QoS 0, 1 or 2");
         }
+        if (topic.kind() == MqttSnTopic.Kind.ID) {
+            // MQTT-SN SUBSCRIBE carries a topic name, a predefined id or a short name, never a normal topic id
+            throw new IllegalArgumentException("subscribe to a topic name, a predefined id or a short name, not " + topic);
+        }
         return withOperation((at, caps) -> {
             MqttSnSubscription sub = subscribe(at, topic, qos, listener);
             wanted.put(topic, new Wanted(qos, listener));
@@ -641,40 +645,38 @@ public final class MqttSnClient implements MqttSnService, AutoCloseable {
 
     private MqttSnSubscription subscribe(AtEngine at, MqttSnTopic topic, MqttSnQos qos, MqttSnMessageListener listener)
             throws MqttSnException {
-        {
-            AtLine l = exchange(at, 5, command(5).param(qos.atValue()).param(topic.kind().atType()).param(topic.text())
-                    .build(), "subscribing to " + topic);
-            List<String> p = l.params();
-            int a = p.size() > 2 ? parseInt(p.get(2), qos.atValue()) : qos.atValue();
-            int b = p.size() > 3 ? parseInt(p.get(3), -1) : -1;
-            int granted;
-            int topicId = 0;
-            if (topic.kind() == MqttSnTopic.Kind.NAME || topic.kind() == MqttSnTopic.Kind.ID) {
-                // +UUMQTTSNC: 5,1,<granted QoS>,<topic id> (7.3)
-                granted = a;
-                topicId = topic.kind() == MqttSnTopic.Kind.ID ? topic.numericId() : Math.max(b, 0);
-            } else {
-                // 7.7 shows "5,1,2,0" for a short topic with granted QoS 0: <type>,<QoS>; ubxlib reads <QoS>,<id>
-                granted = b >= 0 && b <= 2 && a == topic.kind().atType() ? b : a;
-            }
-            if (granted < 0 || granted > 2) {
-                granted = qos.atValue();
-            }
-            if (topic.kind() == MqttSnTopic.Kind.NAME && topicId > 0) {
-                names.put(topicId, topic.text());
-                ids.put(topic.text(), topicId);
-            }
-            if (listener != null) {
-                if (topic.wildcard() || (topic.kind() == MqttSnTopic.Kind.NAME && topicId == 0)) {
-                    byFilter.put(topic.text(), listener);
-                } else if (topic.kind() == MqttSnTopic.Kind.NAME) {
-                    byTopic.put("0:" + topicId, listener);
-                } else {
-                    byTopic.put(topic.kind().atType() + ":" + topic.text(), listener);
-                }
-            }
-            return new MqttSnSubscription(topic, topicId, MqttSnQos.of(granted));
+        AtLine l = exchange(at, 5, command(5).param(qos.atValue()).param(topic.kind().atType()).param(topic.text())
+                .build(), "subscribing to " + topic);
+        List<String> p = l.params();
+        int a = p.size() > 2 ? parseInt(p.get(2), qos.atValue()) : qos.atValue();
+        int b = p.size() > 3 ? parseInt(p.get(3), -1) : -1;
+        int granted;
+        int topicId = 0;
+        if (topic.kind() == MqttSnTopic.Kind.NAME) {
+            // +UUMQTTSNC: 5,1,<granted QoS>,<topic id> (7.3)
+            granted = a;
+            topicId = Math.max(b, 0);
+        } else {
+            // 7.7 shows "5,1,2,0" for a short topic with granted QoS 0: <type>,<QoS>; ubxlib reads <QoS>,<id>
+            granted = b >= 0 && b <= 2 && a == topic.kind().atType() ? b : a;
         }
+        if (granted < 0 || granted > 2) {
+            granted = qos.atValue();
+        }
+        if (topic.kind() == MqttSnTopic.Kind.NAME && topicId > 0) {
+            names.put(topicId, topic.text());
+            ids.put(topic.text(), topicId);
+        }
+        if (listener != null) {
+            if (topic.wildcard() || (topic.kind() == MqttSnTopic.Kind.NAME && topicId == 0)) {
+                byFilter.put(topic.text(), listener);
+            } else if (topic.kind() == MqttSnTopic.Kind.NAME) {
+                byTopic.put("0:" + topicId, listener);
+            } else {
+                byTopic.put(topic.kind().atType() + ":" + topic.text(), listener);
+            }
+        }
+        return new MqttSnSubscription(topic, topicId, MqttSnQos.of(granted));
     }
 
     @Override
