@@ -163,6 +163,34 @@ class MqttSnTest {
     }
 
     @Test
+    void aKeptSessionGetsWhatCameWhileTheModuleWasAway() throws Exception {
+        try (Sim s = up(ModuleModel.SARA_R5_02B)) {
+            s.ok("AT+UMQTTSN=0,\"kept\"");
+            s.ok("AT+UMQTTSN=2,\"127.0.0.1\"," + port);
+            s.ok("AT+UMQTTSN=10,0");
+            s.ok("AT+UMQTTSNC=1");
+            s.at.awaitUrc("+UUMQTTSNC: 1,1", URC);
+            s.ok("AT+UMQTTSNC=5,1,0,\"away/topic\"");
+            s.at.awaitUrc("+UUMQTTSNC: 5,1", URC);
+            // the module's network goes away: the broker keeps the session (clean session 0)
+            s.ok("AT+CGACT=0,1");
+            s.at.awaitUrc("+UUMQTTSNC: 0,101", URC);
+            org.eclipse.paho.client.mqttv3.MqttClient peer = new org.eclipse.paho.client.mqttv3.MqttClient(
+                    "tcp://127.0.0.1:" + port, "peer", new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence());
+            peer.connect();
+            peer.publish("away/topic", "while away".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 1, false);
+            peer.disconnect();
+            peer.close();
+            s.ok("AT+CGACT=1,1");
+            s.ok("AT+UMQTTSNC=1");
+            assertEquals("+UUMQTTSNC: 1,1", s.at.awaitUrc("+UUMQTTSNC: 1", URC));
+            assertEquals("+UUMQTTSNC: 9,1", s.at.awaitUrc("+UUMQTTSNC: 9", URC), "announced after the connect");
+            String r = s.ok("AT+UMQTTSNC=9,1");
+            assertTrue(r.contains(",10,\"while away\""), AtClient.escape(r));
+        }
+    }
+
+    @Test
     void errorsAsIn79() throws Exception {
         try (Sim s = up(ModuleModel.SARA_R5_02B)) {
             assertEquals(List.of("+UMQTTSNER: 0,0"), AtClient.lines(s.ok("AT+UMQTTSNER")));

@@ -55,6 +55,8 @@ public final class MqttSnCommands {
     private MqttSnError lastError = MqttSnError.NONE;
     private MqttSnSession session;
     private boolean connecting;
+    /** The session being connected: what the broker sends at once (a kept session's messages) is kept for it. */
+    private MqttSnSession connectingSession;
     private final Deque<Received> inbox = new ArrayDeque<>();
     /**
      * Publishes of the module waiting for the broker: a message arriving meanwhile (its own, echoed by the broker
@@ -91,6 +93,7 @@ public final class MqttSnCommands {
             old = session;
             session = null;
             connecting = false;
+            connectingSession = null;
             inbox.clear();
             announcePending = false;
         }
@@ -430,6 +433,9 @@ public final class MqttSnCommands {
             try {
                 String host = p.gatewayName.isEmpty() ? p.gatewayIp : m.dns().forward(p.gatewayName, ipv6);
                 s = new MqttSnSession(p, host, new MqttSnTopics(predefined), cid, p.pdpCid >= 0, sessionListener());
+                synchronized (this) {
+                    connectingSession = s;
+                }
                 s.connect();
             } catch (UnknownHostException e) {
                 connectFailed(MqttSnError.NAME_NOT_RESOLVED);
@@ -443,12 +449,17 @@ public final class MqttSnCommands {
                 return;
             }
             boolean keep;
+            int unread = 0;
             synchronized (this) {
                 keep = connecting && m.network() == boot;
+                connectingSession = null;
                 if (keep) {
                     connecting = false;
                     session = s;
-                    inbox.clear();
+                    if (announcePending && publishing == 0) {
+                        announcePending = false;
+                        unread = inbox.size();
+                    }
                 }
             }
             if (!keep) {
@@ -456,11 +467,15 @@ public final class MqttSnCommands {
                 return;
             }
             urc("+UUMQTTSNC: 1,1");
+            if (unread > 0) {
+                urc("+UUMQTTSNC: 9," + unread);
+            }
         });
     }
 
     private void connectFailed(MqttSnError e) {
         synchronized (this) {
+            connectingSession = null;
             if (!connecting) {
                 return;
             }
@@ -476,12 +491,13 @@ public final class MqttSnCommands {
             public void message(MqttSnSession s, String topic, MqttMessage message) {
                 int unread;
                 synchronized (MqttSnCommands.this) {
-                    if (s != session) {
+                    if (s != session && s != connectingSession) {
                         return;
                     }
                     inbox.add(new Received(message.getQos(), s.topics.incoming(topic), message.getPayload()));
                     unread = inbox.size();
-                    if (publishing > 0) {
+                    if (publishing > 0 || s == connectingSession) {
+                        // announced after +UUMQTTSNC: 4 / 1
                         announcePending = true;
                         return;
                     }
@@ -513,7 +529,9 @@ public final class MqttSnCommands {
             s = session;
             session = null;
             connecting = false;
+            connectingSession = null;
             inbox.clear();
+            announcePending = false;
         }
         return later(m, () -> {
             if (s != null) {
