@@ -5,6 +5,7 @@ import io.ucell.simulator.commands.CommandRegistry;
 import io.ucell.simulator.commands.FrameSink;
 import io.ucell.simulator.commands.ModuleContext;
 import io.ucell.simulator.commands.Session;
+import io.ucell.simulator.files.ModuleFileSystem;
 import io.ucell.simulator.model.Capabilities;
 import io.ucell.simulator.model.ModuleModel;
 import io.ucell.simulator.network.Dns;
@@ -57,6 +58,7 @@ public final class SimulatedModule implements ModuleContext, AutoCloseable {
     private final CommandRegistry registry;
     private final RadioEnvironment env = new RadioEnvironment();
     private final Nvm nvm;
+    private final ModuleFileSystem files;
     private final LineFaults faults;
     private final Dns dns;
     private final HostPing hostPing;
@@ -93,6 +95,7 @@ public final class SimulatedModule implements ModuleContext, AutoCloseable {
         this.caps = model.capabilities();
         this.registry = CommandRegistry.standard();
         this.nvm = new Nvm(config.nvmFile());
+        this.files = ModuleFileSystem.forModel(model);
         this.faults = new LineFaults(config.faultSeed());
         this.dns = new Dns(env);
         this.hostPing = hostPing;
@@ -429,6 +432,13 @@ public final class SimulatedModule implements ModuleContext, AutoCloseable {
         return registry;
     }
 
+    /** The module's file system: survives reboots, kept by this object (not in the NVM file). */
+    @Override
+    public ModuleFileSystem files() {
+        return files;
+    }
+
+    @Override
     public Nvm nvm() {
         return nvm;
     }

@@ -77,8 +77,9 @@ class DeploymentPackageTest {
         assertTrue(dpVersion.getQualifier().matches("\\d{12,}"), "a timestamp qualifier lets Kura upgrade in place: " + dpVersion);
         Map<String, String> bundles = declaredBundles(dp);
         assertEquals(Set.of("com.fazecast.jSerialComm", "io.ucell.at", "io.ucell.modem", "io.ucell.console", "io.ucell.coap",
-                "io.ucell.mqttsn"), bundles.keySet());
-        for (String bsn : List.of("io.ucell.at", "io.ucell.modem", "io.ucell.console", "io.ucell.coap", "io.ucell.mqttsn")) {
+                "io.ucell.mqttsn", "io.ucell.files", "io.ucell.http"), bundles.keySet());
+        for (String bsn : List.of("io.ucell.at", "io.ucell.modem", "io.ucell.console", "io.ucell.coap", "io.ucell.mqttsn",
+                "io.ucell.files", "io.ucell.http")) {
             Version v = Version.parseVersion(bundles.get(bsn));
             assertTrue(v.getQualifier().matches("\\d{12}"), bsn + " has a timestamp qualifier, not SNAPSHOT: " + v);
         }
@@ -118,11 +119,12 @@ class DeploymentPackageTest {
                 for (var ref : gateway.context.getServiceReferences("org.eclipse.kura.configuration.ConfigurableComponent", null)) {
                     kuraComponents.add(String.valueOf(ref.getProperty("kura.service.pid")));
                 }
-                return kuraComponents.containsAll(Set.of("io.ucell.modem", "io.ucell.coap", "io.ucell.mqttsn"));
+                return kuraComponents.containsAll(Set.of("io.ucell.modem", "io.ucell.coap", "io.ucell.mqttsn", "io.ucell.http"));
             });
             assertTrue(kuraComponents.contains("io.ucell.modem"), kuraComponents.toString());
             assertTrue(kuraComponents.contains("io.ucell.coap"), kuraComponents.toString());
             assertTrue(kuraComponents.contains("io.ucell.mqttsn"), kuraComponents.toString());
+            assertTrue(kuraComponents.contains("io.ucell.http"), kuraComponents.toString());
         }
     }
 }

@@ -18,6 +18,8 @@ public final class PayloadRules {
         // +URDFILE: "<name>",<size>,"<data>" and +URDBLOCK: "<name>",<size>,"<data>"
         rules.register("+URDFILE", PayloadRule.at(2, 1));
         rules.register("+URDBLOCK", PayloadRule.at(2, 1));
+        // +UUFTPCD: <op_code>,<length>,"<data>" (FTP listings, CR LF inside)
+        rules.register("+UUFTPCD", PayloadRule.at(2, 1));
         // +UMQTTC: 6,<qos>,<total>,<topic length>,"<topic>",<message length>,"<message>"
         rules.register("+UMQTTC", PayloadRule.at(4, 3).or(PayloadRule.at(6, 5)).when(0, "6"));
         // +UMQTTSNC: 9,<qos>,<topic type>,<total>,<topic length>,"<topic>",<message length>,"<message>" (app note 7.4,

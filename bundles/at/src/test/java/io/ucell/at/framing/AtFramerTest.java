@@ -180,6 +180,32 @@ class AtFramerTest {
     }
 
     @Test
+    void disconnectBeforeTheEscapeOkIsNotData() {
+        // FTP direct link (section 9.1): "+++" is answered DISCONNECT, OK, then +UUFTPCR
+        Recorder r = new Recorder();
+        AtFramer f = new AtFramer(r, PayloadRules.defaults());
+        f.armConnect(true);
+        String head = "\r\nCONNECT\r\nfile\r\nDISCONNECT\r\n";
+        f.feed(bytes(head), 0, head.length());
+        f.idle();
+        f.escapePending(true);
+        String tail = "\r\nDISCONNECT\r\n\r\nOK\r\n\r\n+UUFTPCR: 6,1\r\n";
+        f.feed(bytes(tail), 0, tail.length());
+        assertEquals("file\r\nDISCONNECT\r\n", r.data.toString(StandardCharsets.ISO_8859_1), "only while escaping");
+        assertEquals(List.of("L:CONNECT", "E:OK", "L:+UUFTPCR: 6,1"), r.events);
+    }
+
+    @Test
+    void ftpListingUrcIsCounted() {
+        Recorder r = new Recorder();
+        AtFramer f = new AtFramer(r, PayloadRules.defaults());
+        String listing = "-rw-r--r-- 1 ftp ftp 12 Aug 5 09:42 a \"b\",c\r\ndrwxr-xr-x 2 ftp ftp 0 Aug 5 09:48 up\r\n";
+        String in = "\r\n+UUFTPCD: 13," + listing.length() + ",\"" + listing + "\"\r\n";
+        f.feed(bytes(in), 0, in.length());
+        assertEquals(List.of("L:+UUFTPCD: 13," + listing.length() + ",\"" + listing + "\""), r.events);
+    }
+
+    @Test
     void idleReleasesHeldBackBytes() {
         Recorder r = new Recorder();
         AtFramer f = new AtFramer(r, PayloadRules.defaults());

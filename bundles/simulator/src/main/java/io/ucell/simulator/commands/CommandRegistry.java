@@ -52,6 +52,9 @@ public final class CommandRegistry {
         SocketCommands.register(r);
         io.ucell.simulator.coap.CoapCommands.register(r);
         io.ucell.simulator.mqttsn.MqttSnCommands.register(r);
+        io.ucell.simulator.files.FileCommands.register(r);
+        io.ucell.simulator.ftp.FtpCommands.register(r);
+        io.ucell.simulator.http.HttpCommands.register(r);
         return r;
     }
 }

@@ -22,6 +22,7 @@ public final class Response {
     private final Final result;
     private final CmeError cme;
     private final Prompt prompt;
+    private DataLink dataLink;
     private final List<String> urcsAfter = new ArrayList<>();
     private Runnable afterSent;
 
@@ -53,9 +54,28 @@ public final class Response {
         return new Response(List.of(), null, null, new Prompt('@', length, onData));
     }
 
+    /**
+     * A prompt after which the module takes exactly {@code length} bytes of any value, without the '@' prompt's
+     * 50 ms guard (+UDWNFILE's '>').
+     */
+    public static Response countedPrompt(char symbol, int length, Function<byte[], Response> onData) {
+        return new Response(List.of(), null, null, new Prompt(symbol, length, onData));
+    }
+
     /** '>' prompt: text until Ctrl-Z (0x1A); ESC (0x1B) aborts and the handler gets null. */
     public static Response textPrompt(Function<byte[], Response> onData) {
         return new Response(List.of(), null, null, new Prompt('>', -1, onData));
+    }
+
+    /** CONNECT: the UART switches to the data phase of {@code link} (FTP direct link). */
+    public static Response connect(DataLink link) {
+        Response r = new Response(List.of(), null, null, null);
+        r.dataLink = link;
+        return r;
+    }
+
+    public DataLink dataLink() {
+        return dataLink;
     }
 
     public Response urcAfter(String... urcs) {
