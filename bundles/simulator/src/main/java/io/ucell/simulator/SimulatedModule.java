@@ -528,6 +528,7 @@ public final class SimulatedModule implements ModuleContext, AutoCloseable {
             network.dispose();
             sockets.dispose();
         }
+        registry.close();
         writer.interrupt();
         scheduler.shutdownNow();
         background.shutdownNow();

@@ -122,6 +122,23 @@ class AtFramerTest {
     }
 
     @Test
+    void mqttSnReadCountsTopicAndMessage() {
+        // app note 7.4: +UMQTTSNC: 9,<qos>,<topic type>,<total>,<topic length>,"<topic>",<message length>,"<message>"
+        String msg = "20\r\n\",\u0000\u00ff";
+        String in = "+UMQTTSNC: 9,1,0," + (1 + msg.length()) + ",1,\"1\"," + msg.length() + ",\"" + msg + "\"\r\nOK\r\n";
+        Recorder r = new Recorder();
+        new AtFramer(r, PayloadRules.defaults()).feed(bytes(in), 0, in.length());
+        assertEquals(List.of("9", "1", "0", Integer.toString(1 + msg.length()), "1", "1", Integer.toString(msg.length()), msg),
+                r.lines.get(0).params());
+        assertEquals("OK", r.lines.get(1).text());
+        // the short reading without total and topic length
+        String shortIn = "+UMQTTSNC: 9,0,2,\"aa\"," + msg.length() + ",\"" + msg + "\"\r\nOK\r\n";
+        Recorder r2 = new Recorder();
+        new AtFramer(r2, PayloadRules.defaults()).feed(bytes(shortIn), 0, shortIn.length());
+        assertEquals(List.of("9", "0", "2", "aa", Integer.toString(msg.length()), msg), r2.lines.get(0).params());
+    }
+
+    @Test
     void hexModeReadCarriesTwiceTheAnnouncedCharacters() {
         String in = "+USORD: 0,5,\"48656C6C6F\"\r\nOK\r\n";
         Recorder r = new Recorder();

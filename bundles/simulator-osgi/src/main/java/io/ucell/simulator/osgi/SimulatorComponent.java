@@ -88,6 +88,9 @@ public final class SimulatorComponent implements ConfigurableComponent {
                 .registrationDelay(Duration.ofMillis(nonNegative(c.registration_delay_ms(), "registration.delay.ms")))
                 .processingDelay(Duration.ofMillis(nonNegative(c.processing_delay_ms(), "processing.delay.ms")))
                 .networkGrants(true, c.ipv6());
+        if (c.mqttsn_predefined_topics() != null) {
+            b.mqttSnPredefinedTopics(java.util.Arrays.asList(c.mqttsn_predefined_topics()));
+        }
         String nvm = c.nvm_file() == null ? "" : c.nvm_file().trim();
         if (!nvm.isEmpty()) {
             b.nvmFile(Path.of(nvm));

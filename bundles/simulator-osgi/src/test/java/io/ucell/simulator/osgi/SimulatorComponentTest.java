@@ -101,6 +101,17 @@ class SimulatorComponentTest {
         assertEquals(115200, c.baud());
         assertEquals(3000, c.boot_time_ms());
         assertTrue(c.enabled());
+        assertEquals(Map.of(), SimulatorComponent.toSimulatorConfig(c).mqttSnPredefinedTopics());
+    }
+
+    @Test
+    void mqttSnPredefinedTopicsFromIdEqualsTopicEntries() {
+        SimulatorComponentConfig c = config(Map.of("mqttsn_predefined_topics", new String[] {"7=sensors/seven", " 12 = a/b ", ""}));
+        assertEquals(Map.of(7, "sensors/seven", 12, "a/b"), SimulatorComponent.toSimulatorConfig(c).mqttSnPredefinedTopics());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> SimulatorComponent
+                .toSimulatorConfig(config(Map.of("mqttsn_predefined_topics", new String[] {"0=zero"}))));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> SimulatorComponent
+                .toSimulatorConfig(config(Map.of("mqttsn_predefined_topics", new String[] {"seven"}))));
     }
 
     @Test

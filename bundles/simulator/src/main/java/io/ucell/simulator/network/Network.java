@@ -48,7 +48,7 @@ public final class Network {
     private final AddressPlan plan;
 
     private boolean disposed;
-    private Runnable routeLostListener = () -> { };
+    private final List<Runnable> routeLostListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Context and address of the internal route at the last check, to notice when it goes away. */
     private int routeCid = -1;
     private String routeAddress;
@@ -141,9 +141,10 @@ public final class Network {
     /**
      * Called (with this object's lock held) whenever the internal route the sockets use goes away or changes:
      * context deactivated, registration lost, radio off. Must not block and must not call back into this object.
+     * Each call adds a listener (the sockets, the MQTT-SN client...); they live as long as this boot's network.
      */
     public synchronized void onRouteLost(Runnable listener) {
-        routeLostListener = listener;
+        routeLostListeners.add(listener);
     }
 
     /** Compares the internal route with the one seen last time and tells the listener when it went away. */
@@ -158,7 +159,7 @@ public final class Network {
         routeCid = cid;
         routeAddress = address;
         if (lost) {
-            routeLostListener.run();
+            routeLostListeners.forEach(Runnable::run);
         }
     }
 
