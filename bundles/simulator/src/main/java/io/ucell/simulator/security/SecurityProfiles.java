@@ -282,6 +282,9 @@ public final class SecurityProfiles {
     private void changed(Profile p) {
         p.revision = REVISIONS.incrementAndGet();
         p.context = null;
+        // the session was made with the old settings (its context holds the old certificates): the next
+        // handshake is a full one with the new settings; a host restores session data after setting the ops
+        p.sessionData = null;
     }
 
     private String cipher(Profile p, List<Value> v) {
