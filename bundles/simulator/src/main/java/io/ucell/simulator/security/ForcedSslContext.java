@@ -81,7 +81,8 @@ final class ForcedSslContext {
 
         @Override
         protected SSLServerSocketFactory engineGetServerSocketFactory() {
-            throw new UnsupportedOperationException("the module is a TLS client");
+            // for a library's active-mode data connections (FTPS PORT): the profile's keys and trust, not forced
+            return inner.getServerSocketFactory();
         }
 
         @Override
@@ -140,6 +141,12 @@ final class ForcedSslContext {
         @Override
         public String[] getSupportedCipherSuites() {
             return inner.getSupportedCipherSuites();
+        }
+
+        /** Unconnected (a library connects it itself): the peer host is then the address it connects to. */
+        @Override
+        public Socket createSocket() throws IOException {
+            return forced(inner.createSocket());
         }
 
         @Override
