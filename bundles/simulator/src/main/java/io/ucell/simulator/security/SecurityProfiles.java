@@ -36,8 +36,8 @@ import javax.net.ssl.TrustManager;
 /**
  * The five security profiles of +USECPRF (section 3.2) and what they do to the module's TLS: every op code
  * is parsed, checked against the model's {@link SecurityCapabilities}, read back, and applied to the JDK TLS
- * that secure sockets and CoAP use ({@link #sslContext(int)}, {@link #parameters(int, String)},
- * {@link #clientTls(int, Socket, String, int, int)}). Settings live in NVM except session resumption (op 13),
+ * that secure sockets, HTTPS and CoAP use ({@link #sslContext(int)}, {@link #parameters(int, SSLContext, String)},
+ * {@link #clientTls(int, Socket, String, int, int)}, {@link #clientLibraryTls(int, String)}). Settings live in NVM except session resumption (op 13),
  * which the spec says is volatile (3.4). At most {@code maxTlsConnections} (4) TLS connections at once (3.3).
  * Thread safe (handlers and background work may both use it).
  */
