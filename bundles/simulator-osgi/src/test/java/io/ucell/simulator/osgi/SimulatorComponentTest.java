@@ -117,6 +117,30 @@ class SimulatorComponentTest {
         assertTrue(component.sim("status").contains("LEXI"), component.sim("status"));
     }
 
+    /** A restart on a port someone holds for a moment (a client's connect meeting itself) waits for it. */
+    @Test
+    void restartWaitsForAPortHeldForAMoment() throws Exception {
+        component.activate(config(fast()));
+        int port = component.port();
+        component.deactivate();
+        java.net.ServerSocket holder = new java.net.ServerSocket();
+        holder.setReuseAddress(true);
+        holder.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        Thread release = new Thread(() -> {
+            try {
+                Thread.sleep(500);
+                holder.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        release.start();
+        component.modified(config(fast("port", port, "model", "LEXI-R520")));
+        release.join();
+        assertEquals(port, component.port());
+        assertTrue(at(port, "AT+CGMM").contains("LEXI-R520"), "the module answers on the port once it is free");
+    }
+
     @Test
     void nvmFileSurvivesARestart(@TempDir Path dir) throws Exception {
         Path nvm = dir.resolve("nvm.properties");
