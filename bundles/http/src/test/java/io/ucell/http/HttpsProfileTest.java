@@ -157,6 +157,19 @@ class HttpsProfileTest {
     }
 
     @Test
+    void sniAndHostNameFromTheProfileWhenTheServerIsGivenByAddress() throws Exception {
+        String byAddress = "https://127.0.0.1:" + sniServer.getAddress().getPort() + "/hello";
+        // by address: no SNI, and the certificate does not name 127.0.0.1
+        apply(settings("https-ca", serverCa, "", false));
+        assertSecureConnectError(byAddress);
+        // expected host name (op 4) and SNI (op 10) from the profile
+        ProfileSettings s = settings("https-ca", serverCa, HOST, false);
+        apply(new ProfileSettings(s.profile(), s.servers(), s.validationLevel(), s.minTlsVersion(), s.cipherSuites(),
+                s.caName(), s.caCertificate(), HOST, "", "", "", "", "", "", false, "", false, HOST, "", "", false, 0));
+        assertEquals("hello anonymous", sim.http.get(byAddress).bodyText());
+    }
+
+    @Test
     void aCaThatDidNotIssueTheServerCertificateFails() throws Exception {
         apply(settings("device-ca", clientCa, "", false));
         assertSecureConnectError(url(sniServer));
