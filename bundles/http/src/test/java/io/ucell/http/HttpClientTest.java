@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ucell.at.AtCommand;
 import io.ucell.files.ModuleFiles;
 import io.ucell.http.client.HttpSettings;
-import io.ucell.simulator.http.HttpCommands;
-import io.ucell.simulator.http.HttpSecurity;
 import io.ucell.simulator.model.ModuleModel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -239,17 +238,24 @@ class HttpClientTest {
 
     @Test
     void httpsCheckingChainAndHostNameAgainstTheTestsAuthority() throws Exception {
-        // the module's trust anchors replaced by the test's certificate (the +USECMNG store is not simulated yet)
-        HttpCommands.register(sim.module.commands(), HttpSecurity.trusting(servers.trust));
+        // the test server's self-signed certificate is the trusted root, imported with +USECMNG
+        byte[] der = servers.trustedCertificate().getEncoded();
+        sim.modem.at().executeOk(AtCommand.set("+USECMNG").param(0).param(0).param("http-test-root").param(der.length)
+                .promptData(der, new byte[0]).build());
         try {
             assertTrue(sim.at("AT+USECPRF=2,0,2").isOk());
+            assertTrue(sim.at("AT+USECPRF=2,3,\"http-test-root\"").isOk());
             sim.http.update(HttpSettings.defaults().withSecurityProfile(2));
             String byName = "https://localhost:" + servers.tls.getAddress().getPort() + "/store/tls";
             assertEquals(201, sim.http.put(byName, allByteValues(), HttpRequest.OCTET_STREAM).statusCode());
             assertArrayEquals(allByteValues(), sim.http.get(servers.httpsUrl("/store/tls")).body());
+            // an expected host name (op 4) the certificate does not carry
+            assertTrue(sim.at("AT+USECPRF=2,4,\"other.test\"").isOk());
+            HttpException e = assertThrows(HttpException.class, () -> sim.http.get(servers.httpsUrl("/echo")));
+            assertEquals(73, e.errorCode());
         } finally {
-            HttpCommands.register(sim.module.commands());
             sim.at("AT+USECPRF=2");
+            sim.at("AT+USECMNG=2,0,\"http-test-root\"");
         }
     }
 

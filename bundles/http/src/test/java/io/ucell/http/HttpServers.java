@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ final class HttpServers implements AutoCloseable {
     /** "METHOD path content-type length" per request, in order. */
     final List<String> log = new CopyOnWriteArrayList<>();
     final List<Map<String, List<String>>> requestHeaders = new CopyOnWriteArrayList<>();
-    final KeyStore trust;
+    private final X509Certificate trusted;
     private final ExecutorService pool = Executors.newCachedThreadPool();
     private final Path dir;
 
@@ -69,9 +70,7 @@ final class HttpServers implements AutoCloseable {
         kmf.init(ks, "changeit".toCharArray());
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(kmf.getKeyManagers(), null, null);
-        trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("server", ks.getCertificate("server"));
+        trusted = (X509Certificate) ks.getCertificate("server");
 
         InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         plain = HttpServer.create(loopback, 0);
@@ -87,6 +86,11 @@ final class HttpServers implements AutoCloseable {
             s.setExecutor(pool);
             s.start();
         }
+    }
+
+    /** The HTTPS server's self-signed certificate (CN and SAN localhost, SAN 127.0.0.1). */
+    X509Certificate trustedCertificate() {
+        return trusted;
     }
 
     String url(String path) {

@@ -21,7 +21,9 @@ public interface CredentialService {
 
     /**
      * Imports an item from a file in the module's own file system (+USECMNG=1, e.g. one uploaded with
-     * +UDWNFILE); the module checks it, so only the name and the password are checked here.
+     * {@code ModuleFiles.upload}); the module checks the content, so only the internal name and the file name
+     * (the module's file name rules) are checked here. An item already under that name is removed first. The
+     * file stays in the module's file system.
      *
      * @return the MD5 of the item's DER as the module computed it
      */

@@ -102,13 +102,53 @@ class SecurityTest {
             // not a certificate: refused, nothing stored
             assertTrue(upload(s, 0, "junk", "hello, not a certificate").contains("ERROR"));
             assertEquals(1, info(s.ok("AT+USECMNG=3,0")).size());
-            // no file system simulated: import from a file fails
+            // import from a file that is not there: not found
             assertEquals("ERROR", s.fin("AT+USECMNG=1,0,\"f\",\"ca.crt\""));
             // items survive a reboot
             s.ok("AT+CFUN=16");
             s.awaitAnswering();
             s.ok("ATE0");
             assertTrue(info(s.ok("AT+USECMNG=3")).contains("PK,\"device-key\""));
+        }
+    }
+
+    /** Section 3.1's table: items uploaded with +UDWNFILE, then imported from the file system with +USECMNG=1. */
+    @Test
+    void importFromModuleFilesHashesTheDer() throws Exception {
+        try (Sim s = Sim.start(ModuleModel.SARA_R5_02B)) {
+            s.ok("ATE0");
+            s.ok("AT+CMEE=1");
+            byte[] caPem = serverCa.certPem().getBytes(StandardCharsets.US_ASCII);
+            assertTrue(s.at.sendWithPrompt("AT+UDWNFILE=\"ca_cert.crt\"," + caPem.length, caPem, '>').contains("OK"));
+            byte[] certDer = client.cert().getEncoded();
+            assertTrue(s.at.sendWithPrompt("AT+UDWNFILE=\"client_cert.der\"," + certDer.length, certDer, '>')
+                    .contains("OK"));
+            byte[] keyPem = TestPki.encryptedKeyPem(client.keys().getPrivate(), "k3y-pw").getBytes(StandardCharsets.US_ASCII);
+            assertTrue(s.at.sendWithPrompt("AT+UDWNFILE=\"client_key.key\"," + keyPem.length, keyPem, '>').contains("OK"));
+
+            String caMd5 = CredentialStore.md5(serverCa.cert().getEncoded());
+            assertEquals(List.of("+USECMNG: 1,0,\"ca_cert\",\"" + caMd5 + "\""),
+                    info(s.ok("AT+USECMNG=1,0,\"ca_cert\",\"ca_cert.crt\"")));
+            assertEquals(List.of("+USECMNG: 1,1,\"client_cert\",\"" + CredentialStore.md5(certDer) + "\""),
+                    info(s.ok("AT+USECMNG=1,1,\"client_cert\",\"client_cert.der\"")));
+            // an encrypted key needs its password
+            assertEquals("+CME ERROR: 50", s.fin("AT+USECMNG=1,2,\"client_key\",\"client_key.key\""));
+            String key = s.ok("AT+USECMNG=1,2,\"client_key\",\"client_key.key\",\"k3y-pw\"");
+            assertTrue(info(key).get(0).startsWith("+USECMNG: 1,2,\"client_key\",\""), key);
+            // the same MD5 as the streamed import's, and the list shows the items
+            assertEquals(List.of("+USECMNG: 4,0,\"ca_cert\",\"" + caMd5 + "\""), info(s.ok("AT+USECMNG=4,0,\"ca_cert\"")));
+            List<String> list = info(s.ok("AT+USECMNG=3"));
+            assertTrue(list.stream().anyMatch(l -> l.startsWith("CA,\"ca_cert\",\"ucell test server CA\"")), list.toString());
+            assertTrue(list.stream().anyMatch(l -> l.startsWith("CC,\"client_cert\",\"device-1\"")), list.toString());
+            assertTrue(list.contains("PK,\"client_key\""), list.toString());
+            // the files stay
+            assertTrue(s.module.files().exists("ca_cert.crt"));
+            // errors: no such file, a file that is not a certificate, an invalid file name
+            assertEquals("+CME ERROR: 22", s.fin("AT+USECMNG=1,0,\"x\",\"missing.crt\""));
+            s.module.files().write("junk.txt", "not a certificate".getBytes(StandardCharsets.US_ASCII));
+            assertEquals("+CME ERROR: 50", s.fin("AT+USECMNG=1,0,\"x\",\"junk.txt\""));
+            assertEquals("+CME ERROR: 50", s.fin("AT+USECMNG=1,0,\"x\",\"a/b.crt\""));
+            assertEquals("+CME ERROR: 22", s.fin("AT+USECMNG=4,0,\"x\""));
         }
     }
 

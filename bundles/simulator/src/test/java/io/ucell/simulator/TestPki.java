@@ -124,6 +124,24 @@ final class TestPki {
         }
     }
 
+    /** The key as encrypted PKCS#8 PEM (PBES2, AES-256-CBC), as OpenSSL writes it. */
+    static String encryptedKeyPem(PrivateKey key, String password) {
+        try {
+            org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder enc =
+                    new org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder(
+                            org.bouncycastle.openssl.PKCS8Generator.AES_256_CBC);
+            enc.setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider());
+            enc.setPassword(password.toCharArray());
+            java.io.StringWriter w = new java.io.StringWriter();
+            try (org.bouncycastle.openssl.jcajce.JcaPEMWriter p = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(w)) {
+                p.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, enc.build()));
+            }
+            return w.toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
     }

@@ -4,6 +4,7 @@ import io.ucell.at.AtEngine;
 import io.ucell.at.AtErrorException;
 import io.ucell.at.AtException;
 import io.ucell.at.AtResponse;
+import io.ucell.files.ModuleFileNames;
 import io.ucell.modem.ModemService;
 import io.ucell.modem.capability.ModuleCapabilities;
 import io.ucell.security.CredentialException;
@@ -88,10 +89,19 @@ public final class CredentialManager implements CredentialService {
     public ImportResult importFromModuleFile(CredentialType type, String name, String moduleFile, String password)
             throws CredentialException {
         checkName(name);
-        checkName(moduleFile);
+        String fileProblem = ModuleFileNames.problem(moduleFile);
+        if (fileProblem != null) {
+            throw new CredentialException("the module file name \"" + String.valueOf(moduleFile)
+                    .replaceAll("\\p{Cntrl}", "?") + "\" is invalid: " + fileProblem);
+        }
+        AtEngine at = at();
+        if (md5(type, name) != null) {
+            // another item under that name: removed first, as importCredential does
+            at.execute(SecurityAt.remove(type, name));
+        }
         AtResponse r;
         try {
-            r = at().executeOk(SecurityAt.importFile(type, name, moduleFile, type.certificate() ? null : password));
+            r = at.executeOk(SecurityAt.importFile(type, name, moduleFile, type.certificate() ? null : password));
         } catch (AtErrorException e) {
             throw new CredentialException("the module refused " + type + " \"" + name + "\" from its file \""
                     + moduleFile + "\": " + e.getMessage(), e);

@@ -14,7 +14,6 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
 
 /**
  * +UHTTP, +UHTTPC and +UHTTPER (app note section 10; linger of A.1.1). One instance per simulated module; the
@@ -68,7 +67,7 @@ public final class HttpCommands {
         resetAll();
     }
 
-    /** Registers the commands; TLS follows the security profiles' validation levels ({@link HttpSecurity#MODULE}). */
+    /** Registers the commands; TLS follows the module's security profiles ({@link HttpSecurity#MODULE}). */
     public static void register(CommandRegistry r) {
         register(r, HttpSecurity.MODULE);
     }
@@ -396,13 +395,12 @@ public final class HttpCommands {
         if (profile.server().isEmpty()) {
             return fail(p, HttpError.SERVER_MISSING, CmeError.OPERATION_NOT_ALLOWED);
         }
-        SSLContext tls = null;
+        // TLS is set up when the request runs, as the module does on connecting: a failure is +UUHTTPCR 0, 3/73
+        HttpTransaction.TlsOpener tls = null;
         if (profile.secure) {
-            try {
-                tls = security.context(m, profile.securityProfile);
-            } catch (Exception e) {
-                return fail(p, HttpError.SECURE_CONNECT, CmeError.OPERATION_NOT_ALLOWED);
-            }
+            String host = profile.server();
+            int securityProfile = profile.securityProfile;
+            tls = () -> security.open(m, securityProfile, host);
         }
         Network.InternalRoute route = route(m, profile);
         HttpTransaction t = null;

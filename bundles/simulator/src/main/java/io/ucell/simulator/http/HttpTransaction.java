@@ -1,5 +1,6 @@
 package io.ucell.simulator.http;
 
+import io.ucell.simulator.security.ProfileTls;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
 /**
@@ -27,10 +27,16 @@ import javax.net.ssl.SSLException;
  * and the response as the module stores it: status line, header lines, an empty line, the body (none for HEAD).
  */
 final class HttpTransaction {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HttpTransaction.class);
     static final String USER_AGENT = "u-blox cellular module (ucell simulator)";
 
     /** What the request produced: the file content, or the error +UHTTPER reports. */
     record Outcome(byte[] file, HttpError error) {
+    }
+
+    /** The TLS of an HTTPS request, taken when it runs. */
+    interface TlsOpener {
+        ProfileTls open() throws IOException;
     }
 
     private final HttpProfile profile;
@@ -39,7 +45,7 @@ final class HttpTransaction {
     private final byte[] body;
     private final String contentType;
     private final String address;
-    private final SSLContext tls;
+    private final TlsOpener tls;
     private volatile CompletableFuture<HttpResponse<byte[]>> pending;
 
     /**
@@ -47,7 +53,7 @@ final class HttpTransaction {
      * @param tls     null for plain HTTP
      */
     HttpTransaction(HttpProfile profile, int command, String path, byte[] body, String contentType, String address,
-            SSLContext tls) {
+            TlsOpener tls) {
         this.profile = profile;
         this.command = command;
         this.path = path;
@@ -94,11 +100,24 @@ final class HttpTransaction {
         } catch (URISyntaxException | IllegalArgumentException e) {
             return new Outcome(null, HttpError.INVALID_INPUT);
         }
+        if (tls == null) {
+            return run(uri, null);
+        }
+        try (ProfileTls t = tls.open()) {
+            return run(uri, t);
+        } catch (IOException e) {
+            // no TLS connection free, or the profile names a certificate the module does not hold
+            return new Outcome(null, HttpError.SECURE_CONNECT);
+        }
+    }
+
+    private Outcome run(URI uri, ProfileTls t) {
         Duration timeout = Duration.ofSeconds(profile.timeoutSeconds);
         HttpClient.Builder cb = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout);
-        if (tls != null) {
-            cb.sslContext(tls);
+        if (t != null) {
+            // HttpClient's own SNI and host name check do not reach the engines of this context
+            cb.sslContext(t.context()).sslParameters(t.parameters());
         }
         HttpRequest.Builder rb;
         try {
@@ -133,9 +152,17 @@ final class HttpTransaction {
             Thread.currentThread().interrupt();
             return new Outcome(null, HttpError.REQUEST);
         } catch (ExecutionException e) {
-            return new Outcome(null, classify(e.getCause()));
+            HttpError error = classify(e.getCause());
+            if (error == HttpError.SECURE_CONNECT) {
+                // the module reports only 3/73: the log says why
+                LOG.info("HTTPS to {}:{} failed: {}", profile.server(), profile.port, e.getCause().getMessage());
+            }
+            return new Outcome(null, error);
         } catch (java.util.concurrent.CancellationException e) {
             return new Outcome(null, HttpError.REQUEST);
+        }
+        if (t != null) {
+            response.sslSession().ifPresent(t::established);
         }
         return new Outcome(responseFile(response, command != HttpCommands.HEAD), HttpError.NONE);
     }

@@ -5,6 +5,8 @@ import io.ucell.simulator.commands.CmeError;
 import io.ucell.simulator.commands.CommandRegistry;
 import io.ucell.simulator.commands.ModuleContext;
 import io.ucell.simulator.commands.Response;
+import io.ucell.simulator.files.ModuleFileSystem;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,8 +30,8 @@ public final class SecurityCommands {
 
     /**
      * =0,type,"name",size[,"password"]: '>' prompt, exactly size bytes (PEM or DER), then
-     * +USECMNG: 0,type,"name","md5". =1,type,"name","file"[,"password"]: from the file system (none simulated:
-     * ERROR). =2,type,"name": remove. =3[,type]: list. =4,type,"name": +USECMNG: 4,type,"name","md5".
+     * +USECMNG: 0,type,"name","md5". =1,type,"name","file"[,"password"]: from a module file,
+     * +USECMNG: 1,type,"name","md5". =2,type,"name": remove. =3[,type]: list. =4,type,"name": +USECMNG: 4,type,"name","md5".
      */
     private static Response usecmng(AtCommand c, ModuleContext m) {
         if (!m.capabilities().securitySupported()) {
@@ -69,9 +71,7 @@ public final class SecurityCommands {
                 });
             }
             case 1:
-                // no module file system in this simulator yet
-                c.strParam(3);
-                return Response.cme(CmeError.NOT_FOUND);
+                return importFile(m, store, type, name, c.strParam(3), c.optStr(4, null));
             case 2:
                 return store.remove(type, name) ? Response.ok() : Response.cme(CmeError.NOT_FOUND);
             default: {
@@ -79,6 +79,32 @@ public final class SecurityCommands {
                 return md5 == null ? Response.cme(CmeError.NOT_FOUND)
                         : Response.ok("+USECMNG: 4," + type.code + ",\"" + name + "\",\"" + md5 + "\"");
             }
+        }
+    }
+
+    /**
+     * =1: the item is a file of the module's file system (e.g. uploaded with +UDWNFILE), PEM or DER; the file stays.
+     * No such file: +CME ERROR: 22 (not found); not an item of that type or too big: 50.
+     */
+    private static Response importFile(ModuleContext m, CredentialStore store, CredentialStore.Type type, String name,
+            String file, String password) {
+        if (!ModuleFileSystem.validName(file)) {
+            return Response.cme(CmeError.INCORRECT_PARAMETERS);
+        }
+        byte[] data;
+        try {
+            data = m.files().read(file);
+        } catch (NoSuchFileException e) {
+            return Response.cme(CmeError.NOT_FOUND);
+        }
+        if (data.length == 0 || data.length > MAX_IMPORT) {
+            return Response.cme(CmeError.INCORRECT_PARAMETERS);
+        }
+        try {
+            String md5 = store.importItem(type, name, data, password);
+            return Response.ok("+USECMNG: 1," + type.code + ",\"" + name + "\",\"" + md5 + "\"");
+        } catch (IllegalArgumentException e) {
+            return Response.cme(CmeError.INCORRECT_PARAMETERS);
         }
     }
 

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
@@ -34,8 +36,8 @@ import javax.net.ssl.TrustManager;
 /**
  * The five security profiles of +USECPRF (section 3.2) and what they do to the module's TLS: every op code
  * is parsed, checked against the model's {@link SecurityCapabilities}, read back, and applied to the JDK TLS
- * that secure sockets and CoAP use ({@link #sslContext(int)}, {@link #parameters(int, String)},
- * {@link #clientTls(int, Socket, String, int, int)}). Settings live in NVM except session resumption (op 13),
+ * that secure sockets, HTTPS and CoAP use ({@link #sslContext(int)}, {@link #parameters(int, SSLContext, String)},
+ * {@link #clientTls(int, Socket, String, int, int)}, {@link #clientLibraryTls(int, String)}). Settings live in NVM except session resumption (op 13),
  * which the spec says is volatile (3.4). At most {@code maxTlsConnections} (4) TLS connections at once (3.3).
  * Thread safe (handlers and background work may both use it).
  */
@@ -109,8 +111,8 @@ public final class SecurityProfiles {
     private final Nvm nvm;
     private final TlsSessionVault vault;
     private final Consumer<String> urcs;
-    /** Open TLS connections: the TLS socket and the TCP socket under it (either closed ends it). */
-    private final List<Socket[]> live = new ArrayList<>();
+    /** Open TLS connections, each as "has it ended?" (a secure socket: either of its sockets closed). */
+    private final List<BooleanSupplier> live = new ArrayList<>();
 
     /** Profiles with an empty in-memory store and every capability (for tests and tools). */
     public SecurityProfiles() {
@@ -280,6 +282,9 @@ public final class SecurityProfiles {
     private void changed(Profile p) {
         p.revision = REVISIONS.incrementAndGet();
         p.context = null;
+        // the session was made with the old settings (its context holds the old certificates): the next
+        // handshake is a full one with the new settings; a host restores session data after setting the ops
+        p.sessionData = null;
     }
 
     private String cipher(Profile p, List<Value> v) {
@@ -506,11 +511,7 @@ public final class SecurityProfiles {
         SSLContext ctx;
         SSLParameters params;
         synchronized (this) {
-            live.removeIf(SecurityProfiles::closed);
-            if (live.size() >= caps.maxTlsConnections()) {
-                LOG.info("security profile {}: {} TLS connections already open", profile, live.size());
-                throw new SSLException(caps.maxTlsConnections() + " TLS connections are already open");
-            }
+            checkLimit(profile);
             try {
                 ctx = sslContext(profile);
             } catch (GeneralSecurityException e) {
@@ -533,20 +534,61 @@ public final class SecurityProfiles {
         }
         ssl.setSoTimeout(0);
         synchronized (this) {
-            live.add(new Socket[] {ssl, connected});
+            live.add(() -> ssl.isClosed() || connected.isClosed());
         }
         sessionEstablished(profile, ctx, ssl.getSession());
         return ssl;
     }
 
-    private static boolean closed(Socket[] pair) {
-        return pair[0].isClosed() || pair[1].isClosed();
+    private void checkLimit(int profile) throws SSLException {
+        live.removeIf(BooleanSupplier::getAsBoolean);
+        if (live.size() >= caps.maxTlsConnections()) {
+            LOG.info("security profile {}: {} TLS connections already open", profile, live.size());
+            throw new SSLException(caps.maxTlsConnections() + " TLS connections are already open");
+        }
     }
 
-    /** TLS connections open now (sockets the module has not closed). */
+    /** TLS connections open now (sockets the module has not closed, {@link ProfileTls} not closed). */
     public synchronized int openTlsConnections() {
-        live.removeIf(SecurityProfiles::closed);
+        live.removeIf(BooleanSupplier::getAsBoolean);
         return live.size();
+    }
+
+    /**
+     * TLS for a client library that makes its own connections (HTTP's HttpClient, an FTPS client): takes one of
+     * the module's TLS connections until closed, and gives an SSLContext whose engines and sockets all use the
+     * profile (CA, client certificate and key, validation level with {@code host} as the name to check unless
+     * op 4 sets one, TLS version, cipher suites, SNI: op 10, else {@code host} when it is a name) whatever
+     * parameters the library sets. Call {@link ProfileTls#established} after the handshake for the +UUSECPRF
+     * session URCs.
+     *
+     * @param host the server name (or IP) the application was given
+     * @throws SSLException when 4 TLS connections are open or the profile cannot make a context (missing
+     *                      certificate...), with the reason
+     */
+    public ProfileTls clientLibraryTls(int profile, String host) throws SSLException {
+        SSLContext ctx;
+        SSLParameters params;
+        AtomicBoolean closed = new AtomicBoolean();
+        synchronized (this) {
+            checkLimit(profile);
+            try {
+                ctx = sslContext(profile);
+            } catch (GeneralSecurityException e) {
+                LOG.info("security profile {}: no TLS for {}: {}", profile, host, e.getMessage());
+                throw new SSLException("security profile " + profile + ": " + e.getMessage(), e);
+            }
+            params = parameters(profile, ctx, host);
+            if ((params.getServerNames() == null || params.getServerNames().isEmpty()) && isHostName(host)) {
+                params.setServerNames(List.of(new SNIHostName(host)));
+            }
+            live.add(closed::get);
+        }
+        return new ProfileTls(profile, ctx, ForcedSslContext.wrap(ctx, host, params), params, this, closed);
+    }
+
+    private static boolean isHostName(String host) {
+        return host != null && !host.isEmpty() && !host.contains(":") && !host.matches("[0-9.]+");
     }
 
     /** After a handshake: with resumption on, +UUSECPRF type and session data (new data = not resumed). */
