@@ -120,6 +120,11 @@ public final class AtEngine implements AutoCloseable {
         return transportUp;
     }
 
+    /** The options the engine runs with (guard time of the +++ escape, timeouts...). */
+    public AtEngineOptions options() {
+        return options;
+    }
+
     public UrcBus urcs() {
         return urcBus;
     }

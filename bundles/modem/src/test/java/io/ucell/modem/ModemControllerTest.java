@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -197,6 +198,42 @@ class ModemControllerTest {
             awaitState(c, ModemState.DATA_ACTIVE, 20);
             assertFalse(c.status().ipv4().isEmpty());
             assertEquals("SARA-R42", c.status().family(), "the new module is identified again");
+        }
+    }
+
+    /** A link that connects but never answers (a half-open TCP link, a stuck ser2net port) is reopened. */
+    @Test
+    void silentLinkIsReopened() throws Exception {
+        try (ModemSim sim = new ModemSim(ModuleModel.SARA_R5_02B, dir.resolve("nvm.properties"))) {
+            int port = sim.server.port();
+            ModemController c = sim.start(sim.settings());
+            awaitState(c, ModemState.DATA_ACTIVE, 20);
+            sim.dropLink();
+            java.util.List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.net.ServerSocket silent = new java.net.ServerSocket();
+            silent.setReuseAddress(true);
+            silent.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept()); // accepted, never read, never answered
+                    }
+                } catch (IOException e) {
+                    // closed
+                }
+            });
+            acceptor.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !held.isEmpty());
+            silent.close();
+            acceptor.join();
+            sim.relisten(ModuleModel.SARA_R5_02B, port);
+            try {
+                awaitState(c, ModemState.DATA_ACTIVE, 30);
+            } finally {
+                for (java.net.Socket h : held) {
+                    h.close();
+                }
+            }
         }
     }
 

@@ -26,7 +26,8 @@ public final class Main {
         StringBuilder sb = new StringBuilder();
         sb.append("usage: java -jar ucell-simulator-standalone.jar (--tcp PORT | --serial DEVICE) --model MODEL\n")
                 .append("          [--baud N] [--nvm FILE] [--boot-ms N] [--reg-ms N] [--processing-ms N]\n")
-                .append("          [--ipv6] [--listen-address IP] [--control PORT] [--no-console]\n\n")
+                .append("          [--ipv6] [--listen-address IP] [--mqttsn-predefined ID=TOPIC]... [--control PORT]\n")
+                .append("          [--no-console]\n\n")
                 .append("  --tcp PORT        serve the AT interface on TCP (one client at a time, like ser2net)\n")
                 .append("  --serial DEVICE   serve it on a serial device (e.g. a socat pty), 8N1 at --baud\n")
                 .append("  --model MODEL     module model (see below)\n")
@@ -37,6 +38,7 @@ public final class Main {
                 .append("  --processing-ms N per-command processing delay in ms (default 10)\n")
                 .append("  --ipv6            the network grants IPv6 addresses too (default IPv4 only)\n")
                 .append("  --listen-address IP  host address +USOLI server sockets bind to (default 127.0.0.1)\n")
+                .append("  --mqttsn-predefined ID=TOPIC  an MQTT-SN predefined topic id of the module's gateway (repeatable)\n")
                 .append("  --control PORT    fault-injection console on a TCP port (also on stdin)\n")
                 .append("  --no-console      do not read fault-injection commands from stdin\n\n")
                 .append("models:\n");
@@ -55,6 +57,7 @@ public final class Main {
         boolean console = true;
         SimulatorConfig.Builder b = SimulatorConfig.builder();
         boolean modelGiven = false;
+        java.util.List<String> predefined = new java.util.ArrayList<>();
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -93,6 +96,10 @@ public final class Main {
                         break;
                     case "--listen-address":
                         b.socketListenAddress(value(args, ++i, a));
+                        break;
+                    case "--mqttsn-predefined":
+                        predefined.add(value(args, ++i, a));
+                        b.mqttSnPredefinedTopics(predefined);
                         break;
                     case "--control":
                         control = Integer.parseInt(value(args, ++i, a));

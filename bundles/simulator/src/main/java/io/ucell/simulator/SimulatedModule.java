@@ -5,6 +5,7 @@ import io.ucell.simulator.commands.CommandRegistry;
 import io.ucell.simulator.commands.FrameSink;
 import io.ucell.simulator.commands.ModuleContext;
 import io.ucell.simulator.commands.Session;
+import io.ucell.simulator.files.ModuleFileSystem;
 import io.ucell.simulator.model.Capabilities;
 import io.ucell.simulator.model.ModuleModel;
 import io.ucell.simulator.network.Dns;
@@ -12,7 +13,10 @@ import io.ucell.simulator.network.HostPing;
 import io.ucell.simulator.network.Network;
 import io.ucell.simulator.network.RadioEnvironment;
 import io.ucell.simulator.nvm.Nvm;
+import io.ucell.simulator.model.SecurityCapabilities;
+import io.ucell.simulator.security.CredentialStore;
 import io.ucell.simulator.security.SecurityProfiles;
+import io.ucell.simulator.security.TlsSessionVault;
 import io.ucell.simulator.sockets.SocketStack;
 import io.ucell.simulator.uart.LineFaults;
 import io.ucell.simulator.uart.PacedInput;
@@ -57,6 +61,7 @@ public final class SimulatedModule implements ModuleContext, AutoCloseable {
     private final CommandRegistry registry;
     private final RadioEnvironment env = new RadioEnvironment();
     private final Nvm nvm;
+    private final ModuleFileSystem files;
     private final LineFaults faults;
     private final Dns dns;
     private final HostPing hostPing;
@@ -71,6 +76,9 @@ public final class SimulatedModule implements ModuleContext, AutoCloseable {
     private volatile Network network;
     private volatile SocketStack sockets;
     private volatile SecurityProfiles securityProfiles;
+    /** +USECMNG items live in NVM; the session vault outlives reboots like a server's session cache. */
+    private final CredentialStore credentials;
+    private final TlsSessionVault sessionVault = new TlsSessionVault();
     private final InetAddress listenAddress;
     private volatile Session session = new Session();
     private volatile int generation;
@@ -93,6 +101,8 @@ public final class SimulatedModule implements ModuleContext, AutoCloseable {
         this.caps = model.capabilities();
         this.registry = CommandRegistry.standard();
         this.nvm = new Nvm(config.nvmFile());
+        this.files = ModuleFileSystem.forModel(model);
+        this.credentials = new CredentialStore(nvm);
         this.faults = new LineFaults(config.faultSeed());
         this.dns = new Dns(env);
         this.hostPing = hostPing;
@@ -150,7 +160,8 @@ public final class SimulatedModule implements ModuleContext, AutoCloseable {
             network = new Network(caps, config, env, nvm, scheduler, this::emitUrc);
             SocketStack stack = new SocketStack(caps, background, scheduler, this::emitUrc, listenAddress);
             sockets = stack;
-            securityProfiles = new SecurityProfiles();
+            securityProfiles = new SecurityProfiles(credentials, SecurityCapabilities.of(model), nvm, sessionVault,
+                    this::emitUrc);
             // context deactivated, registration lost, radio off: every socket closes with +UUSOCL
             network.onRouteLost(stack::closeAllByNetwork);
             LOG.info("{} booting ({} ms)", name, config.bootTime().toMillis());
@@ -203,15 +214,18 @@ public final class SimulatedModule implements ModuleContext, AutoCloseable {
                 continue; // queued before a reboot
             }
             Attachment a = current;
+            long sentAt = 0;
             if (a != null && !quiet() && f.bytes().length > 0) {
                 try {
                     a.out.write(f.bytes());
+                    sentAt = a.out.lastByteAt();
                 } catch (IOException e) {
                     LOG.debug("{} port write failed: {}", name, e.toString());
                     a.close();
                 }
             }
-            lastSentNanos = System.nanoTime();
+            // when the last byte left the wire (UART model), so a late-scheduled thread does not shift it
+            lastSentNanos = sentAt != 0 ? sentAt : System.nanoTime();
             if (f.afterSent() != null) {
                 try {
                     f.afterSent().run();
@@ -429,6 +443,13 @@ public final class SimulatedModule implements ModuleContext, AutoCloseable {
         return registry;
     }
 
+    /** The module's file system: survives reboots, kept by this object (not in the NVM file). */
+    @Override
+    public ModuleFileSystem files() {
+        return files;
+    }
+
+    @Override
     public Nvm nvm() {
         return nvm;
     }
@@ -495,15 +516,19 @@ public final class SimulatedModule implements ModuleContext, AutoCloseable {
 
     @Override
     public void close() {
-        if (closed) {
-            return;
+        synchronized (this) {
+            // under the lock attach() takes, so no attachment can slip in after the detach below
+            if (closed) {
+                return;
+            }
+            closed = true;
         }
-        closed = true;
         detach();
         synchronized (stateLock) {
             network.dispose();
             sockets.dispose();
         }
+        registry.close();
         writer.interrupt();
         scheduler.shutdownNow();
         background.shutdownNow();

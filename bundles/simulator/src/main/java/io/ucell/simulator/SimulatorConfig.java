@@ -35,6 +35,7 @@ public final class SimulatorConfig {
     private final int defaultMnoProfile;
     private final long faultSeed;
     private final String socketListenAddress;
+    private final java.util.Map<Integer, String> mqttSnPredefinedTopics;
 
     private SimulatorConfig(Builder b) {
         this.model = b.model;
@@ -65,6 +66,7 @@ public final class SimulatorConfig {
         this.defaultMnoProfile = b.defaultMnoProfile;
         this.faultSeed = b.faultSeed;
         this.socketListenAddress = b.socketListenAddress;
+        this.mqttSnPredefinedTopics = java.util.Map.copyOf(b.mqttSnPredefinedTopics);
     }
 
     public static Builder builder() {
@@ -103,6 +105,8 @@ public final class SimulatorConfig {
     public long faultSeed() { return faultSeed; }
     /** Host address the TCP server sockets of +USOLI bind to (loopback unless opened up on purpose). */
     public String socketListenAddress() { return socketListenAddress; }
+    /** MQTT-SN predefined topic ids (1-65535) and the MQTT topic each stands for (the gateway's table, section 7). */
+    public java.util.Map<Integer, String> mqttSnPredefinedTopics() { return mqttSnPredefinedTopics; }
 
     public boolean lteRat() {
         return rat == 7 || rat == 9;
@@ -119,6 +123,7 @@ public final class SimulatorConfig {
         b.dnsSecondary = dnsSecondary; b.tac = tac; b.cellId = cellId; b.greeting = greeting;
         b.defaultMnoProfile = defaultMnoProfile; b.faultSeed = faultSeed;
         b.socketListenAddress = socketListenAddress;
+        b.mqttSnPredefinedTopics = mqttSnPredefinedTopics;
         return b;
     }
 
@@ -153,6 +158,7 @@ public final class SimulatorConfig {
         private int defaultMnoProfile = 90;
         private long faultSeed = 1;
         private String socketListenAddress = "127.0.0.1";
+        private java.util.Map<Integer, String> mqttSnPredefinedTopics = java.util.Map.of();
 
         public Builder model(ModuleModel v) { this.model = Objects.requireNonNull(v); return this; }
         public Builder baud(int v) {
@@ -201,6 +207,40 @@ public final class SimulatorConfig {
         public Builder faultSeed(long v) { this.faultSeed = v; return this; }
         /** "0.0.0.0" lets other hosts connect to listening sockets; the default is loopback only. */
         public Builder socketListenAddress(String v) { this.socketListenAddress = Objects.requireNonNull(v); return this; }
+
+        /** The MQTT-SN gateway's predefined topic ids (1-65535) and their MQTT topic names. */
+        public Builder mqttSnPredefinedTopics(java.util.Map<Integer, String> v) {
+            v.forEach((id, topic) -> {
+                if (id < 1 || id > 65535 || topic == null || topic.isEmpty()) {
+                    throw new IllegalArgumentException("predefined topic id must be 1-65535 with a topic name: " + id);
+                }
+            });
+            this.mqttSnPredefinedTopics = java.util.Map.copyOf(v);
+            return this;
+        }
+
+        /** The same from "id=topic" entries ("7=sensors/seven"), as the command line and the OSGi component give them. */
+        public Builder mqttSnPredefinedTopics(java.util.List<String> entries) {
+            java.util.Map<Integer, String> m = new java.util.HashMap<>();
+            for (String e : entries) {
+                String t = e == null ? "" : e.trim();
+                if (t.isEmpty()) {
+                    continue;
+                }
+                int eq = t.indexOf('=');
+                if (eq <= 0 || eq == t.length() - 1) {
+                    throw new IllegalArgumentException("predefined topic must be ID=TOPIC, not '" + t + "'");
+                }
+                int id;
+                try {
+                    id = Integer.parseInt(t.substring(0, eq).trim());
+                } catch (NumberFormatException ex) {
+                    throw new IllegalArgumentException("predefined topic id must be a number: '" + t + "'");
+                }
+                m.put(id, t.substring(eq + 1).trim());
+            }
+            return mqttSnPredefinedTopics(m);
+        }
 
         public SimulatorConfig build() {
             return new SimulatorConfig(this);

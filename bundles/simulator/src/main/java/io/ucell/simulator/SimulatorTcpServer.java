@@ -60,8 +60,15 @@ public final class SimulatorTcpServer implements Closeable {
                 Socket s = server.accept();
                 s.setTcpNoDelay(true);
                 LOG.info("{} client {} connected", module, s.getRemoteSocketAddress());
-                // the attachment owns the socket's streams; closing them closes the socket
-                module.attach(s.getInputStream(), s.getOutputStream());
+                try {
+                    // the attachment owns the socket's streams; closing them closes the socket
+                    module.attach(s.getInputStream(), s.getOutputStream());
+                } catch (IllegalStateException e) {
+                    // accepted while the module was closing: refuse the client rather than leave it connected
+                    // to a module that will never answer
+                    s.close();
+                    throw e;
+                }
             } catch (SocketException e) {
                 if (!closed) {
                     LOG.warn("accept failed", e);
@@ -81,6 +88,13 @@ public final class SimulatorTcpServer implements Closeable {
             server.close();
         } catch (IOException e) {
             // closing anyway
+        }
+        try {
+            // a client accepted just before the server socket closed is attached (and then detached by the
+            // module's close) or refused, never left behind
+            acceptor.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         module.close();
     }

@@ -100,6 +100,12 @@ final class AtClient implements AutoCloseable {
      * sends {@code data}; returns everything up to the final result code.
      */
     String sendWithPrompt(String cmd, byte[] data) throws Exception {
+        return sendWithPrompt(cmd, data, '@');
+    }
+
+    /** Sends a command, waits for the prompt character, then sends the data and awaits the final result code. */
+    String sendWithPrompt(String cmd, byte[] data, char promptChar) throws Exception {
+        String promptText = String.valueOf(promptChar);
         int start;
         synchronized (rx) {
             cursor = rx.length();
@@ -108,13 +114,13 @@ final class AtClient implements AutoCloseable {
         writeRaw(cmd + "\r");
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         synchronized (rx) {
-            while (rx.indexOf("@", start) < 0) {
+            while (rx.indexOf(promptText, start) < 0) {
                 if (FINAL.matcher(rx).find(start)) {
                     return awaitFinal(Duration.ofSeconds(1)); // refused before the prompt
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || eof) {
-                    throw new AssertionError("no @ prompt; received: " + escape(rx.substring(start)));
+                    throw new AssertionError("no " + promptText + " prompt; received: " + escape(rx.substring(start)));
                 }
                 rx.wait(Math.max(1, left / 1_000_000));
             }

@@ -122,7 +122,7 @@ class SecureSocketTest {
     void validationAgainstTheTrustStoreRejectsASelfSignedServer() throws Exception {
         try (Sim s = SocketSupport.withRoute(ModuleModel.SARA_R42_01B); EchoServer echo = tlsEcho()) {
             s.ok("AT+USECPRF=2,0,1");
-            s.ok("AT+USECPRF=2,3,\"ca.pem\""); // stored as given, read back, not acted on yet
+            s.ok("AT+USECPRF=2,3,\"ca.pem\""); // no such CA imported: validation cannot succeed
             assertEquals(List.of("+USECPRF: 2,3,\"ca.pem\""), info(s.ok("AT+USECPRF=2,3")));
             s.ok("AT+USOCR=6");
             s.ok("AT+USOSEC=0,1,2");

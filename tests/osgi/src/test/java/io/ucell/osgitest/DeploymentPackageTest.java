@@ -77,8 +77,10 @@ class DeploymentPackageTest {
         assertTrue(dpVersion.getQualifier().matches("\\d{12,}"), "a timestamp qualifier lets Kura upgrade in place: " + dpVersion);
         Map<String, String> bundles = declaredBundles(dp);
         assertEquals(Set.of("com.fazecast.jSerialComm", "io.ucell.at", "io.ucell.modem", "io.ucell.console", "io.ucell.coap",
-                "io.ucell.mqtt"), bundles.keySet());
-        for (String bsn : List.of("io.ucell.at", "io.ucell.modem", "io.ucell.console", "io.ucell.coap", "io.ucell.mqtt")) {
+                "io.ucell.files", "io.ucell.ftp", "io.ucell.http", "io.ucell.mqtt", "io.ucell.mqttsn", "io.ucell.security",
+                "io.ucell.sockets"), bundles.keySet());
+        for (String bsn : List.of("io.ucell.at", "io.ucell.modem", "io.ucell.console", "io.ucell.coap", "io.ucell.files",
+                "io.ucell.ftp", "io.ucell.http", "io.ucell.mqtt", "io.ucell.mqttsn", "io.ucell.security", "io.ucell.sockets")) {
             Version v = Version.parseVersion(bundles.get(bsn));
             assertTrue(v.getQualifier().matches("\\d{12}"), bsn + " has a timestamp qualifier, not SNAPSHOT: " + v);
         }
@@ -112,11 +114,20 @@ class DeploymentPackageTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> gateway.service("io.ucell.modem.ModemService") != null
                     && gateway.service("io.ucell.console.ModemCommands") != null);
             Set<String> kuraComponents = new TreeSet<>();
-            for (var ref : gateway.context.getServiceReferences("org.eclipse.kura.configuration.ConfigurableComponent", null)) {
-                kuraComponents.add(String.valueOf(ref.getProperty("kura.service.pid")));
-            }
+            // components register as their bundles start (io.ucell.mqttsn starts last): wait for all of them
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                kuraComponents.clear();
+                for (var ref : gateway.context.getServiceReferences("org.eclipse.kura.configuration.ConfigurableComponent", null)) {
+                    kuraComponents.add(String.valueOf(ref.getProperty("kura.service.pid")));
+                }
+                return kuraComponents.containsAll(Set.of("io.ucell.modem", "io.ucell.coap", "io.ucell.mqtt", "io.ucell.mqttsn", "io.ucell.http"));
+            });
             assertTrue(kuraComponents.contains("io.ucell.modem"), kuraComponents.toString());
             assertTrue(kuraComponents.contains("io.ucell.coap"), kuraComponents.toString());
+            assertTrue(kuraComponents.contains("io.ucell.ftp"), kuraComponents.toString());
+            assertTrue(kuraComponents.contains("io.ucell.mqttsn"), kuraComponents.toString());
+            assertTrue(kuraComponents.contains("io.ucell.http"), kuraComponents.toString());
+            assertTrue(kuraComponents.contains("io.ucell.sockets"), kuraComponents.toString());
             assertTrue(kuraComponents.contains("io.ucell.mqtt"), kuraComponents.toString());
             // the cloud connection factory Kura's UI offers under Cloud Connections
             assertNotNull(gateway.service("org.eclipse.kura.cloudconnection.factory.CloudConnectionFactory"));

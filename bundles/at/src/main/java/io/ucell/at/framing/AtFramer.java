@@ -31,6 +31,8 @@ public final class AtFramer {
 
     private static final byte[] NO_CARRIER = "\r\nNO CARRIER\r\n".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] ESCAPE_OK = "\r\nOK\r\n".getBytes(StandardCharsets.ISO_8859_1);
+    /** Some direct links (FTP, section 9.1) answer the escape with DISCONNECT before the OK: not data. */
+    private static final byte[] DISCONNECT = "\r\nDISCONNECT\r\n".getBytes(StandardCharsets.ISO_8859_1);
     /** A line without counted payload longer than this is garbage; cut it so memory stays bounded. */
     private static final int MAX_PLAIN_LINE = 1 << 20;
 
@@ -56,7 +58,7 @@ public final class AtFramer {
     // data mode: bytes held back because they may be the start of NO CARRIER or OK
     private boolean dataMode;
     private boolean swallowLf;
-    private final byte[] hold = new byte[NO_CARRIER.length];
+    private final byte[] hold = new byte[Math.max(NO_CARRIER.length, DISCONNECT.length)];
     private int holdLength;
     private byte[] dataOut = new byte[1024];
 
@@ -250,6 +252,10 @@ public final class AtFramer {
                     listener.onDataModeEnded(marker == FULL_OK ? "OK" : "NO CARRIER");
                     return i;
                 }
+                if (marker == FULL_DISCONNECT) {
+                    holdLength = 0; // swallowed; the OK that follows ends the data phase
+                    break;
+                }
                 if (marker == PREFIX) {
                     break;
                 }
@@ -267,6 +273,7 @@ public final class AtFramer {
     private static final byte[] FULL_NO_CARRIER = new byte[0];
     private static final byte[] FULL_OK = new byte[0];
     private static final byte[] PREFIX = new byte[0];
+    private static final byte[] FULL_DISCONNECT = new byte[0];
 
     private byte[] matchMarker() {
         boolean prefixOfAny = false;
@@ -279,6 +286,11 @@ public final class AtFramer {
             m = matchAgainst(ESCAPE_OK);
             if (m == 2) {
                 return FULL_OK;
+            }
+            prefixOfAny |= m == 1;
+            m = matchAgainst(DISCONNECT);
+            if (m == 2) {
+                return FULL_DISCONNECT;
             }
             prefixOfAny |= m == 1;
         }

@@ -18,10 +18,14 @@ public final class PayloadRules {
         // +URDFILE: "<name>",<size>,"<data>" and +URDBLOCK: "<name>",<size>,"<data>"
         rules.register("+URDFILE", PayloadRule.at(2, 1));
         rules.register("+URDBLOCK", PayloadRule.at(2, 1));
+        // +UUFTPCD: <op_code>,<length>,"<data>" (FTP listings, CR LF inside)
+        rules.register("+UUFTPCD", PayloadRule.at(2, 1));
         // +UMQTTC: 6,<qos>,<total>,<topic length>,"<topic>",<message length>,"<message>"
         rules.register("+UMQTTC", PayloadRule.at(4, 3).or(PayloadRule.at(6, 5)).when(0, "6"));
-        // +UMQTTSNC: 9,<qos>,<topic type>,"<topic>",<message length>,"<message>"
-        rules.register("+UMQTTSNC", PayloadRule.at(5, 4).when(0, "9"));
+        // +UMQTTSNC: 9,<qos>,<topic type>,<total>,<topic length>,"<topic>",<message length>,"<message>" (app note 7.4,
+        // 7.7, 7.8); the shorter reading 9,<qos>,<topic type>,"<topic>",<message length>,"<message>" also counts
+        // parameter 5 by parameter 4, so both are framed
+        rules.register("+UMQTTSNC", PayloadRule.at(5, 4).or(PayloadRule.at(7, 6)).when(0, "9"));
         return rules;
     }
 

@@ -36,6 +36,11 @@ public final class TcpTransport implements Transport {
             s.setTcpNoDelay(true); // AT commands are small; Nagle would add latency to every one
             s.setSoTimeout(pollMillis);
             s.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
+            if (isConnectedToItself(s)) {
+                // TCP simultaneous open: retrying a local port in the ephemeral range while nothing listens can
+                // connect the socket to itself; it would echo our commands and keep the port from its server
+                throw new java.net.ConnectException("connected to itself on port " + port + ": nothing listens there");
+            }
             in = s.getInputStream();
             out = s.getOutputStream();
             socket = s;
@@ -43,6 +48,11 @@ public final class TcpTransport implements Transport {
             s.close();
             throw e;
         }
+    }
+
+    /** True for a socket whose two ends are the same address and port (see {@link #open()}). */
+    static boolean isConnectedToItself(Socket s) {
+        return s.isConnected() && s.getLocalPort() == s.getPort() && s.getLocalAddress().equals(s.getInetAddress());
     }
 
     @Override

@@ -122,6 +122,23 @@ class AtFramerTest {
     }
 
     @Test
+    void mqttSnReadCountsTopicAndMessage() {
+        // app note 7.4: +UMQTTSNC: 9,<qos>,<topic type>,<total>,<topic length>,"<topic>",<message length>,"<message>"
+        String msg = "20\r\n\",\u0000\u00ff";
+        String in = "+UMQTTSNC: 9,1,0," + (1 + msg.length()) + ",1,\"1\"," + msg.length() + ",\"" + msg + "\"\r\nOK\r\n";
+        Recorder r = new Recorder();
+        new AtFramer(r, PayloadRules.defaults()).feed(bytes(in), 0, in.length());
+        assertEquals(List.of("9", "1", "0", Integer.toString(1 + msg.length()), "1", "1", Integer.toString(msg.length()), msg),
+                r.lines.get(0).params());
+        assertEquals("OK", r.lines.get(1).text());
+        // the short reading without total and topic length
+        String shortIn = "+UMQTTSNC: 9,0,2,\"aa\"," + msg.length() + ",\"" + msg + "\"\r\nOK\r\n";
+        Recorder r2 = new Recorder();
+        new AtFramer(r2, PayloadRules.defaults()).feed(bytes(shortIn), 0, shortIn.length());
+        assertEquals(List.of("9", "0", "2", "aa", Integer.toString(msg.length()), msg), r2.lines.get(0).params());
+    }
+
+    @Test
     void hexModeReadCarriesTwiceTheAnnouncedCharacters() {
         String in = "+USORD: 0,5,\"48656C6C6F\"\r\nOK\r\n";
         Recorder r = new Recorder();
@@ -160,6 +177,32 @@ class AtFramerTest {
         f.feed(bytes("cd\r\nOK\r\n"), 0, 8);
         assertEquals(List.of("L:CONNECT", "E:OK"), r.events);
         assertEquals("ab\r\nOK\r\ncd", r.data.toString(StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void disconnectBeforeTheEscapeOkIsNotData() {
+        // FTP direct link (section 9.1): "+++" is answered DISCONNECT, OK, then +UUFTPCR
+        Recorder r = new Recorder();
+        AtFramer f = new AtFramer(r, PayloadRules.defaults());
+        f.armConnect(true);
+        String head = "\r\nCONNECT\r\nfile\r\nDISCONNECT\r\n";
+        f.feed(bytes(head), 0, head.length());
+        f.idle();
+        f.escapePending(true);
+        String tail = "\r\nDISCONNECT\r\n\r\nOK\r\n\r\n+UUFTPCR: 6,1\r\n";
+        f.feed(bytes(tail), 0, tail.length());
+        assertEquals("file\r\nDISCONNECT\r\n", r.data.toString(StandardCharsets.ISO_8859_1), "only while escaping");
+        assertEquals(List.of("L:CONNECT", "E:OK", "L:+UUFTPCR: 6,1"), r.events);
+    }
+
+    @Test
+    void ftpListingUrcIsCounted() {
+        Recorder r = new Recorder();
+        AtFramer f = new AtFramer(r, PayloadRules.defaults());
+        String listing = "-rw-r--r-- 1 ftp ftp 12 Aug 5 09:42 a \"b\",c\r\ndrwxr-xr-x 2 ftp ftp 0 Aug 5 09:48 up\r\n";
+        String in = "\r\n+UUFTPCD: 13," + listing.length() + ",\"" + listing + "\"\r\n";
+        f.feed(bytes(in), 0, in.length());
+        assertEquals(List.of("L:+UUFTPCD: 13," + listing.length() + ",\"" + listing + "\""), r.events);
     }
 
     @Test

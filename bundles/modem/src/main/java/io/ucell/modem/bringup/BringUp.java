@@ -41,6 +41,8 @@ public final class BringUp {
     /** MNO profiles of the SARA-R5 / SARA-R42 AT manuals, used when +UMNOPROF=? gives no list. */
     public static final List<Integer> KNOWN_MNO_PROFILES = List.of(0, 1, 2, 3, 4, 5, 6, 8, 19, 21, 28, 31, 39, 90, 100, 101, 201);
     private static final Duration PROBE_TIMEOUT = Duration.ofMillis(300);
+    /** Unanswered probes in a row after which synchronise() reopens a link that looks up. */
+    private static final int PROBES_BEFORE_REOPEN = 10;
     /** +CEREG n the service sets; a read showing anything else means the module lost its volatile settings. */
     public static final int CEREG_MODE = 2;
 
@@ -123,11 +125,14 @@ public final class BringUp {
     public void synchronise() {
         long deadline = System.nanoTime() + settings.syncTimeout().toNanos();
         AtException last = null;
+        int silentProbes = 0;
         while (System.nanoTime() < deadline) {
             checkCancelled();
             try {
-                if (!at.isTransportUp()) {
-                    // the link dropped (module reboot on USB, simulator restart, TCP reset): open it again
+                if (!at.isTransportUp() || silentProbes >= PROBES_BEFORE_REOPEN) {
+                    // the link dropped (module reboot on USB, simulator restart, TCP reset), or it is up but nothing
+                    // answers (a half-open TCP link to a ser2net port that restarted): open it again
+                    silentProbes = 0;
                     at.reopen();
                 }
                 if (at.execute(AtCommand.basic("").timeout(PROBE_TIMEOUT).build()).isOk()) {
@@ -135,6 +140,9 @@ public final class BringUp {
                 }
             } catch (AtException e) {
                 last = e;
+                if (e instanceof io.ucell.at.AtTimeoutException) {
+                    silentProbes++;
+                }
                 if (e instanceof io.ucell.at.AtTransportException) {
                     sleep(400); // do not hammer a port that is not there yet
                 }

@@ -6,6 +6,7 @@ import io.ucell.simulator.SimulatorConfig;
 import io.ucell.simulator.SimulatorTcpServer;
 import io.ucell.simulator.model.ModuleModel;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +37,7 @@ public final class SimulatorComponent implements ConfigurableComponent {
     public static final String PID = "io.ucell.simulator";
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorComponent.class);
+    private static final Duration BIND_RETRY = Duration.ofSeconds(5);
 
     private SimulatorTcpServer server;
     private ControlConsole console;
@@ -86,6 +88,9 @@ public final class SimulatorComponent implements ConfigurableComponent {
                 .registrationDelay(Duration.ofMillis(nonNegative(c.registration_delay_ms(), "registration.delay.ms")))
                 .processingDelay(Duration.ofMillis(nonNegative(c.processing_delay_ms(), "processing.delay.ms")))
                 .networkGrants(true, c.ipv6());
+        if (c.mqttsn_predefined_topics() != null) {
+            b.mqttSnPredefinedTopics(java.util.Arrays.asList(c.mqttsn_predefined_topics()));
+        }
         String nvm = c.nvm_file() == null ? "" : c.nvm_file().trim();
         if (!nvm.isEmpty()) {
             b.nvmFile(Path.of(nvm));
@@ -106,13 +111,39 @@ public final class SimulatorComponent implements ConfigurableComponent {
         String bind = config.bind_address() == null ? "" : config.bind_address().trim();
         InetAddress address = bind.isEmpty() ? InetAddress.getLoopbackAddress() : InetAddress.getByName(bind);
         try {
-            server = SimulatorTcpServer.start(module, address, port);
+            server = startServer(module, address, port);
         } catch (IOException | RuntimeException e) {
             module.close();
             throw e;
         }
         console = new ControlConsole(module);
         LOG.info("simulated {} on tcp://{}:{}", module.model(), address.getHostAddress(), server.port());
+    }
+
+    /**
+     * Binds the port, retrying for a few seconds when it is taken: after a restart on the same port a modem
+     * service retrying its connection may briefly hold it (a TCP connect to a free port of the ephemeral range can
+     * meet itself before the client notices and closes it).
+     */
+    private static SimulatorTcpServer startServer(SimulatedModule module, InetAddress address, int port)
+            throws IOException {
+        long deadline = System.nanoTime() + BIND_RETRY.toNanos();
+        while (true) {
+            try {
+                return SimulatorTcpServer.start(module, address, port);
+            } catch (BindException e) {
+                if (port == 0 || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LOG.info("port {} is taken ({}), retrying", port, e.getMessage());
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private void stop() {

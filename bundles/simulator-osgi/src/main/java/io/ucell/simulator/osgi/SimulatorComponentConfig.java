@@ -58,4 +58,8 @@ public @interface SimulatorComponentConfig {
 
     @AttributeDefinition(name = "IPv6", description = "The network grants IPv6 addresses as well as IPv4.")
     boolean ipv6() default false;
+
+    @AttributeDefinition(name = "MQTT-SN predefined topics", description = "The module's MQTT-SN gateway's predefined "
+            + "topic ids, one ID=TOPIC per entry (7=sensors/seven).", required = false, cardinality = 20)
+    String[] mqttsn_predefined_topics() default {};
 }

@@ -101,6 +101,17 @@ class SimulatorComponentTest {
         assertEquals(115200, c.baud());
         assertEquals(3000, c.boot_time_ms());
         assertTrue(c.enabled());
+        assertEquals(Map.of(), SimulatorComponent.toSimulatorConfig(c).mqttSnPredefinedTopics());
+    }
+
+    @Test
+    void mqttSnPredefinedTopicsFromIdEqualsTopicEntries() {
+        SimulatorComponentConfig c = config(Map.of("mqttsn_predefined_topics", new String[] {"7=sensors/seven", " 12 = a/b ", ""}));
+        assertEquals(Map.of(7, "sensors/seven", 12, "a/b"), SimulatorComponent.toSimulatorConfig(c).mqttSnPredefinedTopics());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> SimulatorComponent
+                .toSimulatorConfig(config(Map.of("mqttsn_predefined_topics", new String[] {"0=zero"}))));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> SimulatorComponent
+                .toSimulatorConfig(config(Map.of("mqttsn_predefined_topics", new String[] {"seven"}))));
     }
 
     @Test
@@ -115,6 +126,30 @@ class SimulatorComponentTest {
         assertTrue(component.module().awaitReady(Duration.ofSeconds(5)));
         assertEquals(List.of("LEXI-R422", "OK"), at(component.port(), "AT+CGMM"));
         assertTrue(component.sim("status").contains("LEXI"), component.sim("status"));
+    }
+
+    /** A restart on a port someone holds for a moment (a client's connect meeting itself) waits for it. */
+    @Test
+    void restartWaitsForAPortHeldForAMoment() throws Exception {
+        component.activate(config(fast()));
+        int port = component.port();
+        component.deactivate();
+        java.net.ServerSocket holder = new java.net.ServerSocket();
+        holder.setReuseAddress(true);
+        holder.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        Thread release = new Thread(() -> {
+            try {
+                Thread.sleep(500);
+                holder.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        release.start();
+        component.modified(config(fast("port", port, "model", "LEXI-R520")));
+        release.join();
+        assertEquals(port, component.port());
+        assertTrue(at(port, "AT+CGMM").contains("LEXI-R520"), "the module answers on the port once it is free");
     }
 
     @Test

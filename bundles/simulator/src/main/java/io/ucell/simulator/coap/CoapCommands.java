@@ -52,9 +52,9 @@ public final class CoapCommands {
         this.security = security;
     }
 
-    /** Registers the commands with the demo credentials of {@link CoapSecurity#DEMO}. */
+    /** Registers the commands with the module's security profiles ({@link CoapSecurity#fromProfiles}). */
     public static void register(CommandRegistry r) {
-        register(r, CoapSecurity.DEMO);
+        register(r, null);
     }
 
     public static void register(CommandRegistry r, CoapSecurity security) {
@@ -303,7 +303,7 @@ public final class CoapCommands {
     private Response transmit(ModuleContext m, Network.InternalRoute route, int command, byte[] payload, int szx,
             int blockNumber, boolean more) {
         if (endpoints == null) {
-            endpoints = new CoapEndpoints(security);
+            endpoints = new CoapEndpoints(security != null ? security : CoapSecurity.fromProfiles(m::securityProfiles));
         }
         CoapTransmission t = new CoapTransmission(m, endpoints, current.copy(), route, command, payload, szx, blockNumber, more);
         CoapError prepared = t.prepare();

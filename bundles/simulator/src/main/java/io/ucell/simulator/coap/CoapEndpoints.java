@@ -69,7 +69,7 @@ final class CoapEndpoints implements AutoCloseable {
     }
 
     synchronized Endpoint endpoint(String scheme, int securityProfile) throws Exception {
-        String key = scheme + "|" + securityProfile;
+        String key = scheme + "|" + securityProfile + "|" + security.revision(securityProfile);
         Endpoint e = endpoints.get(key);
         if (e == null) {
             e = create(scheme, securityProfile);

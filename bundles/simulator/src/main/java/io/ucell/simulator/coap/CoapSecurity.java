@@ -1,17 +1,20 @@
 package io.ucell.simulator.coap;
 
+import io.ucell.simulator.security.SecurityProfiles;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * Where the CoAP client gets its (D)TLS credentials for a +UCOAP=8 security profile. The +USECMNG /
- * +USECPRF security profiles live elsewhere; this hook is what they plug into. Until then
- * {@link #DEMO} is used: DTLS with the pre-shared key {@value #DEMO_IDENTITY} / {@value #DEMO_KEY} for every
- * profile, and TLS that trusts any server certificate (a simulator convenience, never a real module's).
+ * Where the CoAP client gets its (D)TLS credentials for a +UCOAP=8 security profile. The module's default
+ * is {@link #fromProfiles}: the +USECPRF profile's TLS context (validation level, certificates, TLS
+ * version) and its PSK (op 8 / op 9); a profile with no PSK set falls back to the demo PSK
+ * {@value #DEMO_IDENTITY} / {@value #DEMO_KEY} (a simulator convenience, never a real module's).
+ * {@link #DEMO} (any profile: the demo PSK, TLS trusting any server) stays for tests that want it.
  */
 public interface CoapSecurity {
     String DEMO_IDENTITY = "ucell";
@@ -25,6 +28,35 @@ public interface CoapSecurity {
 
     /** TLS context for the profile (CoAP over TLS, RFC 8323). */
     SSLContext tls(int securityProfile) throws Exception;
+
+    /** Changes when the profile's settings change, so endpoints built on the old ones are not reused. */
+    default long revision(int securityProfile) {
+        return 0;
+    }
+
+    /** The module's security profiles (looked up on every call: a reboot brings new ones). */
+    static CoapSecurity fromProfiles(Supplier<SecurityProfiles> profiles) {
+        return new CoapSecurity() {
+            @Override
+            public Psk psk(int securityProfile) {
+                SecurityProfiles.Psk p = profiles.get().psk(securityProfile);
+                if (p == null) {
+                    return DEMO.psk(securityProfile);
+                }
+                return new Psk(new String(p.identity(), StandardCharsets.ISO_8859_1), p.key());
+            }
+
+            @Override
+            public SSLContext tls(int securityProfile) throws Exception {
+                return profiles.get().sslContext(securityProfile);
+            }
+
+            @Override
+            public long revision(int securityProfile) {
+                return profiles.get().revision(securityProfile);
+            }
+        };
+    }
 
     CoapSecurity DEMO = new CoapSecurity() {
         @Override

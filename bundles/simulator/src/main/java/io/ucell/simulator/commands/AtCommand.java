@@ -64,6 +64,22 @@ public final class AtCommand {
             }
             throw new BadCommandException("unexpected text after command name");
         }
+        // S-register: ATSn? reads, ATSn=v sets (ATS2 escape character, ATS12 escape guard time)
+        if ((c == 'S' || c == 's') && body.length() > 1 && Character.isDigit(body.charAt(1))) {
+            int i = 1;
+            while (i < body.length() && Character.isDigit(body.charAt(i))) {
+                i++;
+            }
+            String name = "S" + Integer.parseInt(body.substring(1, i));
+            String rest = body.substring(i);
+            if (rest.equals("?")) {
+                return new AtCommand(line, name, Kind.READ, List.of(), "");
+            }
+            if (rest.startsWith("=") && rest.length() > 1 && rest.substring(1).chars().allMatch(Character::isDigit)) {
+                return new AtCommand(line, name, Kind.SET, List.of(new Param(rest.substring(1), false)), "");
+            }
+            throw new BadCommandException("bad S-register command");
+        }
         // basic command: letter (or &letter) followed by digits
         int i = 0;
         if (c == '&') {

@@ -24,7 +24,7 @@ public final class AtInterpreter {
     private static final byte CTRL_Z = 0x1A;
     private static final byte ESC = 0x1B;
 
-    private enum Mode { LINE, BINARY, TEXT }
+    private enum Mode { LINE, BINARY, COUNTED, TEXT, DATA }
 
     private final CommandRegistry registry;
     private final ModuleContext module;
@@ -38,6 +38,12 @@ public final class AtInterpreter {
     private Response.Prompt prompt;
     private final ByteArrayOutputStream promptData = new ByteArrayOutputStream();
     private volatile long promptSentAt;
+    // data phase (CONNECT ... +++): the link, and the escape-sequence detector's state
+    private DataLink link;
+    private long lastHostData;
+    private int pluses;
+    private long lastPlus;
+    private long escapeToken;
     private final AtomicLong gapViolations = new AtomicLong();
     private final AtomicLong corruptedPromptBytes = new AtomicLong();
 
@@ -56,6 +62,12 @@ public final class AtInterpreter {
 
     /** Forgets any partial line or prompt (reboot, new connection). */
     public synchronized void reset() {
+        if (link != null) {
+            DataLink l = link;
+            link = null;
+            l.abandon();
+        }
+        pluses = 0;
         line.reset();
         overflow = false;
         mode = Mode.LINE;
@@ -79,8 +91,14 @@ public final class AtInterpreter {
                 case BINARY:
                     onPromptByte(b, arrivalNanos);
                     break;
+                case COUNTED:
+                    onCountedByte(b);
+                    break;
                 case TEXT:
                     onTextByte(b, arrivalNanos);
+                    break;
+                case DATA:
+                    onDataByte(b, arrivalNanos);
                     break;
                 default:
                     onLineByte(b, arrivalNanos);
@@ -175,6 +193,10 @@ public final class AtInterpreter {
     }
 
     private void sendResponse(Response r) {
+        if (r.dataLink() != null) {
+            startDataPhase(r.dataLink());
+            return;
+        }
         StringBuilder sb = new StringBuilder();
         for (String l : r.lines()) {
             sb.append("\r\n").append(l).append("\r\n");
@@ -186,13 +208,13 @@ public final class AtInterpreter {
             prompt = r.prompt();
             promptData.reset();
             promptSentAt = 0;
-            mode = r.prompt().symbol() == '@' ? Mode.BINARY : Mode.TEXT;
-            if (prompt.length() == 0) {
+            mode = r.prompt().symbol() == '@' ? Mode.BINARY : r.prompt().length() >= 0 ? Mode.COUNTED : Mode.TEXT;
+            if (mode != Mode.TEXT && prompt.length() == 0) {
                 finishPrompt(new byte[0]);
                 return;
             }
             // the time the prompt left the wire starts the host's 50 ms wait
-            out.send(new byte[] {(byte) r.prompt().symbol()}, () -> promptSentAt = System.nanoTime());
+            out.send(new byte[] {(byte) r.prompt().symbol()}, () -> promptSentAt = out.lastSentNanos());
             return;
         }
         sb.append(finalText(r));
@@ -227,7 +249,7 @@ public final class AtInterpreter {
     private void onPromptByte(byte b, long arrival) {
         long sent = promptSentAt;
         long guard = module.config().promptGuard().toNanos();
-        if (sent == 0 || arrival < sent + guard) {
+        if (prompt.symbol() == '@' && (sent == 0 || arrival < sent + guard)) {
             // data sent sooner than 50 ms after '@' is garbled, as on the real module (section 5.3.1)
             b ^= 0x55;
             corruptedPromptBytes.incrementAndGet();
@@ -238,15 +260,135 @@ public final class AtInterpreter {
         }
     }
 
-    private void onTextByte(byte b, long arrival) {
-        if (prompt.length() >= 0) {
-            // counted '>' data (+UMQTTC=9): every byte is data, the count ends it
-            promptData.write(b);
-            if (promptData.size() >= prompt.length()) {
-                finishPrompt(promptData.toByteArray());
+    // ------------------------------------------------------------------ data phase
+
+    private void startDataPhase(DataLink l) {
+        mode = Mode.DATA;
+        link = l;
+        pluses = 0;
+        lastHostData = System.nanoTime();
+        DataLink.Port port = new DataLink.Port() {
+            @Override
+            public void toHost(byte[] data) {
+                synchronized (AtInterpreter.this) {
+                    if (link != l) {
+                        return;
+                    }
+                    out.send(data.clone(), null);
+                }
             }
-            return;
+
+            @Override
+            public void hangUp(String... urcs) {
+                synchronized (AtInterpreter.this) {
+                    if (link != l) {
+                        return;
+                    }
+                    endDataPhase();
+                    out.send("\r\nNO CARRIER\r\n".getBytes(StandardCharsets.ISO_8859_1), null);
+                    for (String urc : urcs) {
+                        module.emitUrc(urc);
+                    }
+                }
+            }
+        };
+        out.send("\r\nCONNECT\r\n".getBytes(StandardCharsets.ISO_8859_1), () -> {
+            // the guard time before the escape counts from the moment the host could start sending
+            synchronized (AtInterpreter.this) {
+                lastHostData = System.nanoTime();
+            }
+            l.start(port);
+        });
+    }
+
+    private void endDataPhase() {
+        mode = Mode.LINE;
+        link = null;
+        pluses = 0;
+        escapeToken++;
+    }
+
+    /**
+     * Escape detection (section 9.1.4): at least TEPD (ATS12) of silence, three escape characters (ATS2) less
+     * than TEPD apart, then TEPD of silence. Characters that turn out not to be an escape are data. ATS12=0
+     * turns the timing off: three escape characters in a row end the data phase at once.
+     */
+    private void onDataByte(byte b, long arrival) {
+        long tepd = module.session().escapeGuard() * 20_000_000L;
+        boolean escapeChar = (b & 0xFF) == module.session().escapeChar();
+        if (escapeChar && pluses < 3) {
+            boolean fits = tepd == 0 || (pluses == 0 ? arrival - lastHostData >= tepd : arrival - lastPlus < tepd);
+            if (fits) {
+                pluses++;
+                lastPlus = arrival;
+                if (pluses == 3) {
+                    if (tepd == 0) {
+                        escape();
+                    } else {
+                        armEscapeCheck(arrival + tepd);
+                    }
+                }
+                return;
+            }
         }
+        if (pluses > 0) {
+            flushPluses();
+            if (escapeChar && pluses == 0 && (tepd == 0 || arrival - lastHostData >= tepd)) {
+                onDataByte(b, arrival); // a late escape character may start a new sequence
+                return;
+            }
+        }
+        link.fromHost(b & 0xFF);
+        lastHostData = arrival;
+    }
+
+    /** Escape characters held back are data after all. */
+    private void flushPluses() {
+        int c = module.session().escapeChar();
+        for (int i = 0; i < pluses; i++) {
+            link.fromHost(c);
+        }
+        lastHostData = lastPlus;
+        pluses = 0;
+        escapeToken++;
+    }
+
+    private void armEscapeCheck(long deadline) {
+        long token = ++escapeToken;
+        module.background().execute(() -> {
+            io.ucell.simulator.uart.UartTiming.parkUntil(deadline);
+            synchronized (AtInterpreter.this) {
+                if (mode == Mode.DATA && escapeToken == token && pluses == 3) {
+                    escape();
+                }
+            }
+        });
+    }
+
+    private void escape() {
+        DataLink l = link;
+        endDataPhase();
+        out.send("\r\nDISCONNECT\r\n".getBytes(StandardCharsets.ISO_8859_1), null);
+        Response r;
+        synchronized (stateLock) {
+            try {
+                r = l.escaped();
+            } catch (RuntimeException e) {
+                LOG.warn("data link escape failed", e);
+                r = Response.ok();
+            }
+        }
+        sendResponse(r == null ? Response.ok() : r);
+    }
+
+    private void onCountedByte(byte b) {
+        promptData.write(b);
+        if (promptData.size() >= prompt.length()) {
+            finishPrompt(promptData.toByteArray());
+        }
+    }
+
+    private void onTextByte(byte b, long arrival) {
         if (b == CTRL_Z) {
             finishPrompt(promptData.toByteArray());
         } else if (b == ESC) {

@@ -14,6 +14,8 @@ final class GeneralCommands {
         r.register("Z", GeneralCommands::resetSettings);
         r.register("&F", GeneralCommands::resetSettings);
         r.register("+CMEE", GeneralCommands::cmee);
+        r.register("S2", GeneralCommands::s2);
+        r.register("S12", GeneralCommands::s12);
         CommandHandler cgmi = (c, m) -> identityLine(c, m.model().identity().manufacturer());
         CommandHandler cgmm = (c, m) -> identityLine(c, m.model().identity().model());
         CommandHandler cgmr = (c, m) -> identityLine(c, m.model().identity().firmware());
@@ -68,6 +70,26 @@ final class GeneralCommands {
         }
         m.session().setEcho(true);
         m.session().setCmee(0);
+        m.session().setEscapeChar('+');
+        m.session().setEscapeGuard(50);
+        return Response.ok();
+    }
+
+    /** ATS2: the escape character of the data phase (0-255, default 43 '+'). */
+    private static Response s2(AtCommand c, ModuleContext m) {
+        if (c.kind() == AtCommand.Kind.READ) {
+            return Response.ok(String.format("%03d", m.session().escapeChar()));
+        }
+        m.session().setEscapeChar(c.intParam(0, 0, 255));
+        return Response.ok();
+    }
+
+    /** ATS12: the escape guard time in 20 ms units (0-255, default 50 = 1 s; 0: no timing, section 9.1.4). */
+    private static Response s12(AtCommand c, ModuleContext m) {
+        if (c.kind() == AtCommand.Kind.READ) {
+            return Response.ok(String.format("%03d", m.session().escapeGuard()));
+        }
+        m.session().setEscapeGuard(c.intParam(0, 0, 255));
         return Response.ok();
     }
 

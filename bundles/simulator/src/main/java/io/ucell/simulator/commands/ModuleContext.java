@@ -33,6 +33,9 @@ public interface ModuleContext {
     /** The +USECPRF security profiles of the current boot. */
     SecurityProfiles securityProfiles();
 
+    /** The module's file system (kept across reboots). */
+    io.ucell.simulator.files.ModuleFileSystem files();
+
     /** For work that outlives the command (ping echoes); its URCs go through {@link #emitUrc(String)}. */
     Executor background();
 

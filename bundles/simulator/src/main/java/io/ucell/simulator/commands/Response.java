@@ -22,6 +22,7 @@ public final class Response {
     private final Final result;
     private final CmeError cme;
     private final Prompt prompt;
+    private DataLink dataLink;
     private final List<String> urcsAfter = new ArrayList<>();
     private Runnable afterSent;
 
@@ -53,20 +54,39 @@ public final class Response {
         return new Response(List.of(), null, null, new Prompt('@', length, onData));
     }
 
+    /**
+     * A prompt after which the module takes exactly {@code length} bytes of any value, without the '@' prompt's
+     * 50 ms guard (+UDWNFILE's '>').
+     */
+    public static Response countedPrompt(char symbol, int length, Function<byte[], Response> onData) {
+        return new Response(List.of(), null, null, new Prompt(symbol, length, onData));
+    }
+
     /** '>' prompt: text until Ctrl-Z (0x1A); ESC (0x1B) aborts and the handler gets null. */
     public static Response textPrompt(Function<byte[], Response> onData) {
         return new Response(List.of(), null, null, new Prompt('>', -1, onData));
     }
 
+    /** CONNECT: the UART switches to the data phase of {@code link} (FTP direct link). */
+    public static Response connect(DataLink link) {
+        Response r = new Response(List.of(), null, null, null);
+        r.dataLink = link;
+        return r;
+    }
+
+    public DataLink dataLink() {
+        return dataLink;
+    }
+
     /**
-     * '>' prompt followed by exactly {@code length} bytes (no Ctrl-Z: the count ends the data), as +UMQTTC=9
-     * takes its payload (section 6.5).
+     * '>' prompt that takes exactly {@code length} bytes (no Ctrl-Z: the count ends the data), as +USECMNG,
+     * +UDWNFILE and +UMQTTC=9 (section 6.5) do.
      */
     public static Response countedTextPrompt(int length, Function<byte[], Response> onData) {
         if (length < 0) {
             throw new IllegalArgumentException("length must not be negative");
         }
-        return new Response(List.of(), null, null, new Prompt('>', length, onData));
+        return countedPrompt('>', length, onData);
     }
 
     public Response urcAfter(String... urcs) {

@@ -4,6 +4,10 @@ package io.ucell.simulator.commands;
 public final class Session {
     private volatile boolean echo = true;
     private volatile int cmee;
+    /** ATS2: escape character (default '+'). */
+    private volatile int escapeChar = '+';
+    /** ATS12: escape guard time in 20 ms units (default 50 = 1 s). */
+    private volatile int escapeGuard = 50;
 
     public boolean echo() {
         return echo;
@@ -19,5 +23,21 @@ public final class Session {
 
     public void setCmee(int cmee) {
         this.cmee = cmee;
+    }
+
+    public int escapeChar() {
+        return escapeChar;
+    }
+
+    public void setEscapeChar(int c) {
+        this.escapeChar = c;
+    }
+
+    public int escapeGuard() {
+        return escapeGuard;
+    }
+
+    public void setEscapeGuard(int units) {
+        this.escapeGuard = units;
     }
 }

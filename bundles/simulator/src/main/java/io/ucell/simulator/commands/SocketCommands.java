@@ -10,9 +10,9 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The TCP/UDP socket commands of section 5 (+USOCR ... +USOCL, +USOSEC), +UDCONF=1 (hex mode) and the
- * minimal +USECPRF that secure sockets need. Parsing and answer formats live here; the socket table and the
- * host sockets behind it are {@link SocketStack}'s.
+ * The TCP/UDP socket commands of section 5 (+USOCR ... +USOCL, +USOSEC) and +UDCONF=1 (hex mode); secure
+ * sockets take their TLS from the +USECPRF profile ({@link SecurityProfiles#clientTls}). Parsing and answer
+ * formats live here; the socket table and the host sockets behind it are {@link SocketStack}'s.
  */
 final class SocketCommands {
     /** Longest payload of one +USOWR/+USOST/+USORD/+USORF in bytes; half of it in hex mode. */
@@ -62,7 +62,6 @@ final class SocketCommands {
         r.register("+USOGO", guarded(SocketCommands::usogo));
         r.register("+USOCL", guarded(SocketCommands::usocl));
         r.register("+USOSEC", guarded(SocketCommands::usosec));
-        r.register("+USECPRF", SocketCommands::usecprf);
     }
 
     // ------------------------------------------------------------------ create, connect, listen
@@ -99,9 +98,11 @@ final class SocketCommands {
         SocketStack stack = m.sockets();
         boolean tcp = stack.isTcp(id);
         InetAddress address = resolve(m, host);
-        int validation = 0;
+        SocketStack.TlsHandshake tls = null;
         if (tcp && stack.secure(id)) {
-            validation = m.securityProfiles().validationLevel(stack.securityProfile(id));
+            int profile = stack.securityProfile(id);
+            SecurityProfiles profiles = m.securityProfiles();
+            tls = (raw, name, p, timeoutMs) -> profiles.clientTls(profile, raw, name, p, timeoutMs);
         }
         if (address == null) {
             if (tcp) {
@@ -112,7 +113,7 @@ final class SocketCommands {
             return Response.error();
         }
         if (tcp) {
-            stack.connectTcp(id, address, host, port, validation);
+            stack.connectTcp(id, address, host, port, tls);
         } else {
             stack.connectUdp(id, address, port);
         }
@@ -364,7 +365,7 @@ final class SocketCommands {
         return Response.ok();
     }
 
-    // ------------------------------------------------------------------ +UDCONF=1, +USECPRF
+    // ------------------------------------------------------------------ +UDCONF=1
 
     /** +UDCONF=1,<0|1> sets hex mode; +UDCONF=1 and +UDCONF=1? read it. */
     static Response udconfHexMode(AtCommand c, ModuleContext m) {
@@ -373,41 +374,6 @@ final class SocketCommands {
             return Response.ok("+UDCONF: 1," + (m.sockets().hexMode() ? 1 : 0));
         }
         m.sockets().setHexMode(c.intParam(1, 0, 1) == 1);
-        return Response.ok();
-    }
-
-    /**
-     * Minimal +USECPRF: =p resets the profile, =p,0,level sets the validation level, =p,op,value stores any
-     * other op as given, =p,op reads back what is stored.
-     */
-    private static Response usecprf(AtCommand c, ModuleContext m) {
-        if (!m.capabilities().securitySupported() || c.kind() != AtCommand.Kind.SET) {
-            return Response.error();
-        }
-        int profile = c.intParam(0, 0, SecurityProfiles.PROFILES - 1);
-        SecurityProfiles profiles = m.securityProfiles();
-        if (c.paramCount() == 1) {
-            profiles.reset(profile);
-            return Response.ok();
-        }
-        int op = c.intParam(1, 0, 99);
-        if (c.paramCount() == 2) {
-            String v = profiles.get(profile, op);
-            return v == null ? Response.error() : Response.ok("+USECPRF: " + profile + "," + op + "," + v);
-        }
-        if (op == SecurityProfiles.OP_VALIDATION_LEVEL) {
-            profiles.set(profile, op, Integer.toString(c.intParam(2, 0, 3)));
-            return Response.ok();
-        }
-        StringBuilder value = new StringBuilder();
-        for (int i = 2; i < c.paramCount(); i++) {
-            AtCommand.Param p = c.params().get(i);
-            if (i > 2) {
-                value.append(',');
-            }
-            value.append(p.quoted() ? "\"" + p.value() + "\"" : p.value());
-        }
-        profiles.set(profile, op, value.toString());
         return Response.ok();
     }
 }

@@ -153,7 +153,7 @@ public final class Network {
     /**
      * Called (with this object's lock held) whenever the internal route the sockets use goes away or changes:
      * context deactivated, registration lost, radio off. Must not block and must not call back into this object.
-     * Listeners add up (sockets, MQTT); they are dropped with this object at the next boot.
+     * Each call adds a listener (the sockets, the MQTT and MQTT-SN clients); they live as long as this boot's network.
      */
     public synchronized void onRouteLost(Runnable listener) {
         routeLostListeners.add(listener);

@@ -173,6 +173,22 @@ public final class SocketStack {
      */
     public void connectTcp(int id, InetAddress address, String serverName, int port, int validationLevel)
             throws SocketFailure {
+        connectTcp(id, address, serverName, port,
+                (raw, name, p, timeoutMs) -> Tls.handshake(raw, name, p, validationLevel, timeoutMs));
+    }
+
+    /** How a secure socket's TLS runs over the connected host socket (the security profile's, normally). */
+    @FunctionalInterface
+    public interface TlsHandshake {
+        Socket handshake(Socket connected, String serverName, int port, int timeoutMs) throws IOException;
+    }
+
+    /**
+     * +USOCO on a TCP socket with the TLS of a security profile ({@code tls} null: plain TCP, or for a secure
+     * socket the JDK's TLS without validation).
+     */
+    public void connectTcp(int id, InetAddress address, String serverName, int port, TlsHandshake tls)
+            throws SocketFailure {
         ModuleSocket s;
         SocketOptions opts;
         int localPort;
@@ -201,7 +217,8 @@ public final class SocketStack {
             }
             raw.connect(new InetSocketAddress(address, port), CONNECT_TIMEOUT_MS);
             if (secure) {
-                conn = Tls.handshake(raw, serverName, port, validationLevel, CONNECT_TIMEOUT_MS);
+                conn = tls != null ? tls.handshake(raw, serverName, port, CONNECT_TIMEOUT_MS)
+                        : Tls.handshake(raw, serverName, port, 0, CONNECT_TIMEOUT_MS);
             }
             in = conn.getInputStream();
             out = conn.getOutputStream();

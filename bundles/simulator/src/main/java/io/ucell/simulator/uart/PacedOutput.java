@@ -37,7 +37,9 @@ public final class PacedOutput {
                 out.write(seen);
                 out.flush();
             }
-            lastByteAt = System.nanoTime();
+            // the modelled wire time, not when this thread got the CPU back: a writer descheduled after the
+            // flush must not move the moment the byte left the UART (the 50 ms '@' guard counts from it)
+            lastByteAt = done;
         }
     }
 

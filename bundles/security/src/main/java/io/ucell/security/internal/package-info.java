@@ -1,0 +1,2 @@
+/** The DS components: one factory component per security profile, and the SecurityProfileService. */
+package io.ucell.security.internal;

@@ -1,0 +1,377 @@
+package io.ucell.simulator.ftp;
+
+import io.ucell.simulator.files.FileSystemFullException;
+import io.ucell.simulator.files.ModuleFileSystem;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.time.Duration;
+import java.util.Arrays;
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLException;
+import org.apache.commons.net.ftp.FTP;
+import org.apache.commons.net.ftp.FTPClient;
+import org.apache.commons.net.ftp.FTPClientConfig;
+import org.apache.commons.net.ftp.FTPConnectionClosedException;
+import org.apache.commons.net.ftp.FTPFile;
+import org.apache.commons.net.ftp.FTPReply;
+import org.apache.commons.net.ftp.FTPSClient;
+
+/**
+ * One logged-in FTP connection of the module, on Commons Net's {@link FTPClient} (or {@link FTPSClient} for
+ * explicit FTPS, AUTH TLS on the control port, then PBSZ 0 and PROT P or C for the data channel). Every method
+ * throws {@link FtpFailure} with the +UFTPER pair; one caller at a time.
+ */
+final class FtpSession {
+    /** What login needs, copied from the profile under the module's state lock. */
+    record Target(InetAddress address, int port, String user, String password, String account, boolean passive,
+            boolean secureControl, boolean secureData, int validationLevel, String serverName, int timeoutSeconds,
+            int lingerCmd, int lingerData, Tls tls) {
+    }
+
+    /** The security profile's TLS context (trust per validation level and the module's certificates) and parameters. */
+    record Tls(javax.net.ssl.SSLContext context, String[] protocols, String[] cipherSuites) {
+    }
+
+    private final FTPClient client;
+
+    private FtpSession(FTPClient client) {
+        this.client = client;
+    }
+
+    static FtpSession login(Target t) throws FtpFailure {
+        FTPClient c;
+        if (t.secureControl()) {
+            // the profile's context decides the trust: level 0 any server, 1 a root the module holds, 2 + host name
+            FTPSClient s = new FTPSClient(false, t.tls().context());
+            s.setEnabledProtocols(t.tls().protocols());
+            s.setEnabledCipherSuites(t.tls().cipherSuites());
+            c = s;
+        } else {
+            c = new FTPClient();
+        }
+        int timeoutMs = (int) Math.min(Integer.MAX_VALUE, t.timeoutSeconds() * 1000L);
+        c.setConnectTimeout(timeoutMs);
+        c.setDefaultTimeout(timeoutMs);
+        c.setDataTimeout(Duration.ofMillis(timeoutMs));
+        c.setSocketFactory(new LingerSocketFactory(t.lingerData()));
+        c.configure(unparseableKept());
+        try {
+            if (t.secureControl() && t.validationLevel() >= 2 && !t.serverName().isEmpty()) {
+                // host name validation needs the name: the TLS peer host is what connect got
+                c.connect(t.serverName(), t.port());
+            } else {
+                c.connect(t.address(), t.port());
+            }
+        } catch (UnknownHostException e) {
+            throw new FtpFailure(FtpError.HOST_NOT_RESOLVED);
+        } catch (IOException e) {
+            quietDisconnect(c);
+            throw new FtpFailure(ioError(e));
+        }
+        try {
+            if (!FTPReply.isPositiveCompletion(c.getReplyCode())) {
+                throw new FtpFailure(FtpError.server(c.getReplyCode()));
+            }
+            if (t.lingerCmd() > 0) {
+                c.setSoLinger(true, t.lingerCmd());
+            }
+            if (c instanceof FTPSClient s) {
+                s.execPBSZ(0);
+                s.execPROT(t.secureData() ? "P" : "C");
+            }
+            boolean ok = t.account().isEmpty() ? c.login(t.user(), t.password())
+                    : c.login(t.user(), t.password(), t.account());
+            if (!ok) {
+                throw new FtpFailure(FtpError.server(c.getReplyCode()));
+            }
+            check(c, c.setFileType(FTP.BINARY_FILE_TYPE));
+            if (t.passive()) {
+                c.enterLocalPassiveMode();
+            } else {
+                c.enterLocalActiveMode();
+            }
+            return new FtpSession(c);
+        } catch (FtpFailure f) {
+            quietDisconnect(c);
+            throw f;
+        } catch (IOException e) {
+            quietDisconnect(c);
+            throw new FtpFailure(ioError(e));
+        }
+    }
+
+    private static FTPClientConfig unparseableKept() {
+        FTPClientConfig cfg = new FTPClientConfig();
+        cfg.setUnparseableEntries(true); // LIST lines come back raw even when the parser does not know them
+        return cfg;
+    }
+
+    static FtpError ioError(IOException e) {
+        if (e instanceof SSLException) {
+            return FtpError.SECURE_SOCKET;
+        }
+        if (e instanceof UnknownHostException) {
+            return FtpError.HOST_NOT_RESOLVED;
+        }
+        if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+            return FtpError.CONNECTION_REFUSED;
+        }
+        if (e instanceof SocketTimeoutException) {
+            return FtpError.TIMED_OUT;
+        }
+        return FtpError.CONNECTION_LOST;
+    }
+
+    private static void check(FTPClient c, boolean ok) throws FtpFailure {
+        if (!ok) {
+            throw new FtpFailure(FtpError.server(c.getReplyCode()));
+        }
+    }
+
+    private interface Io<T> {
+        T run() throws IOException, FtpFailure;
+    }
+
+    /** Runs one exchange; a closed control connection makes the session unusable. */
+    private <T> T io(Io<T> work) throws FtpFailure {
+        try {
+            return work.run();
+        } catch (FTPConnectionClosedException e) {
+            quietDisconnect(client);
+            throw new FtpFailure(FtpError.CONNECTION_LOST);
+        } catch (IOException e) {
+            throw new FtpFailure(ioError(e));
+        }
+    }
+
+    boolean connected() {
+        return client.isConnected();
+    }
+
+    void logout() throws FtpFailure {
+        try {
+            io(() -> {
+                check(client, client.logout());
+                return null;
+            });
+        } finally {
+            quietDisconnect(client);
+        }
+    }
+
+    void close() {
+        quietDisconnect(client);
+    }
+
+    private static void quietDisconnect(FTPClient c) {
+        try {
+            if (c.isConnected()) {
+                c.disconnect();
+            }
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+
+    void delete(String remote) throws FtpFailure {
+        io(() -> {
+            check(client, client.deleteFile(remote));
+            return null;
+        });
+    }
+
+    void rename(String from, String to) throws FtpFailure {
+        io(() -> {
+            check(client, client.rename(from, to));
+            return null;
+        });
+    }
+
+    void cd(String dir) throws FtpFailure {
+        io(() -> {
+            check(client, dir.isEmpty() ? client.changeToParentDirectory() : client.changeWorkingDirectory(dir));
+            return null;
+        });
+    }
+
+    void mkdir(String dir) throws FtpFailure {
+        io(() -> {
+            check(client, client.makeDirectory(dir));
+            return null;
+        });
+    }
+
+    void rmdir(String dir) throws FtpFailure {
+        io(() -> {
+            check(client, client.removeDirectory(dir));
+            return null;
+        });
+    }
+
+    /** LIST output as the server sent it, one line per entry, CR LF ended. */
+    byte[] list(String path) throws FtpFailure {
+        return io(() -> {
+            FTPFile[] files = path.isEmpty() ? client.listFiles() : client.listFiles(path);
+            if (!FTPReply.isPositiveCompletion(client.getReplyCode())) {
+                throw new FtpFailure(FtpError.server(client.getReplyCode()));
+            }
+            StringBuilder sb = new StringBuilder();
+            for (FTPFile f : files) {
+                if (f != null) {
+                    sb.append(f.getRawListing()).append("\r\n");
+                }
+            }
+            return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
+        });
+    }
+
+    /** NLST output. */
+    byte[] names(String path) throws FtpFailure {
+        return io(() -> {
+            String[] names = path.isEmpty() ? client.listNames() : client.listNames(path);
+            if (names == null) {
+                throw new FtpFailure(FtpError.server(client.getReplyCode()));
+            }
+            StringBuilder sb = new StringBuilder();
+            for (String n : names) {
+                sb.append(n).append("\r\n");
+            }
+            return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
+        });
+    }
+
+    /**
+     * Downloads into a module file: replaced, or (restart) appended from the local file's size, which is then
+     * the REST offset.
+     */
+    void retrieve(String remote, ModuleFileSystem fs, String local, boolean restart) throws FtpFailure {
+        long offset = restart ? Math.max(0, fs.size(local)) : 0;
+        byte[] data = io(() -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            client.setRestartOffset(offset);
+            check(client, client.retrieveFile(remote, out));
+            return out.toByteArray();
+        });
+        try {
+            if (offset > 0) {
+                fs.append(local, data);
+            } else {
+                fs.write(local, data);
+            }
+        } catch (FileSystemFullException e) {
+            throw new FtpFailure(FtpError.LOCAL_FILE_SYSTEM_FULL);
+        }
+    }
+
+    /** Uploads a module file from {@code offset} (REST offset: the server writes from that byte). */
+    void store(ModuleFileSystem fs, String local, String remote, long offset) throws FtpFailure {
+        byte[] all;
+        try {
+            all = fs.read(local);
+        } catch (NoSuchFileException e) {
+            throw new FtpFailure(FtpError.LOCAL_FILE_MISSING);
+        }
+        byte[] part = Arrays.copyOfRange(all, (int) Math.min(offset, all.length), all.length);
+        io(() -> {
+            client.setRestartOffset(offset);
+            check(client, client.storeFile(remote, new ByteArrayInputStream(part)));
+            return null;
+        });
+    }
+
+    /** Opens RETR for the direct link (REST offset first when positive). */
+    InputStream openRetrieve(String remote, long offset) throws FtpFailure {
+        return io(() -> {
+            client.setRestartOffset(offset);
+            InputStream in = client.retrieveFileStream(remote);
+            if (in == null) {
+                throw new FtpFailure(FtpError.server(client.getReplyCode()));
+            }
+            return in;
+        });
+    }
+
+    /** Opens STOR for the direct link. */
+    OutputStream openStore(String remote, long offset) throws FtpFailure {
+        return io(() -> {
+            client.setRestartOffset(offset);
+            OutputStream out = client.storeFileStream(remote);
+            if (out == null) {
+                throw new FtpFailure(FtpError.server(client.getReplyCode()));
+            }
+            return out;
+        });
+    }
+
+    /** After a direct-link stream is closed: the server's final reply (226 or an error). */
+    void completeTransfer() throws FtpFailure {
+        io(() -> {
+            check(client, client.completePendingCommand());
+            return null;
+        });
+    }
+
+    /** Sockets with SO_LINGER (the +UFTP=5 data linger; the control socket gets its own after connecting). */
+    private static final class LingerSocketFactory extends SocketFactory {
+        private final int linger;
+
+        LingerSocketFactory(int linger) {
+            this.linger = linger;
+        }
+
+        private Socket tune(Socket s) throws IOException {
+            if (linger > 0) {
+                s.setSoLinger(true, linger);
+            }
+            return s;
+        }
+
+        @Override
+        public Socket createSocket() throws IOException {
+            return tune(new Socket());
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            Socket s = createSocket();
+            s.connect(new InetSocketAddress(host, port));
+            return s;
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            Socket s = createSocket();
+            s.bind(new InetSocketAddress(localHost, localPort));
+            s.connect(new InetSocketAddress(host, port));
+            return s;
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            Socket s = createSocket();
+            s.connect(new InetSocketAddress(host, port));
+            return s;
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+                throws IOException {
+            Socket s = createSocket();
+            s.bind(new InetSocketAddress(localAddress, localPort));
+            s.connect(new InetSocketAddress(address, port));
+            return s;
+        }
+    }
+}
