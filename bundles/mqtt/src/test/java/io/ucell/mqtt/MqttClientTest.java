@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ucell.at.AtCommand;
 import io.ucell.mqtt.client.MqttSettings;
+import io.ucell.security.CredentialType;
+import io.ucell.security.credentials.CredentialManager;
 import io.ucell.simulator.model.ModuleModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -241,17 +244,26 @@ class MqttClientTest {
     }
 
     @Test
-    void secureMqttWithASecurityProfile(@TempDir Path dir) throws Exception {
+    void secureMqttTrustsTheBrokersCaImportedIntoTheModule(@TempDir Path dir) throws Exception {
         try (TestBroker broker = TestBroker.startWithTls(dir); Peer peer = new Peer(broker);
                 MqttSim sim = new MqttSim(ModuleModel.SARA_R5_02B,
                         MqttSim.settings(broker).withServer("127.0.0.1", broker.tlsPort).withSecurity(true, 1))) {
-            // profile 1 validates the server certificate: the broker's self-signed one is refused
-            sim.modem.at().executeOk(io.ucell.at.AtCommand.set("+USECPRF").param(1).param(0).param(1).build());
+            // the broker's CA and an unrelated one into the module's store (+USECMNG), checked first
+            CredentialManager credentials = new CredentialManager(sim.modem);
+            credentials.importCredential(CredentialType.CA_CERTIFICATE, "broker-ca",
+                    broker.caPem.getBytes(StandardCharsets.US_ASCII), null);
+            credentials.importCredential(CredentialType.CA_CERTIFICATE, "other-ca",
+                    TestBroker.newCa(dir, dir.resolve("other.p12"), "some other CA").getBytes(StandardCharsets.US_ASCII),
+                    null);
+            // profile 1 validates the chain (level 1) against a CA that did not sign the broker's certificate
+            sim.modem.at().executeOk(AtCommand.set("+USECPRF").param(1).param(0).param(1).build());
+            sim.modem.at().executeOk(AtCommand.set("+USECPRF").param(1).param(3).param("other-ca").build());
             MqttException e = assertThrows(MqttException.class, sim.mqtt::connect);
             assertTrue(e.getMessage().contains("TLS handshake failed"), e.getMessage());
             sim.mqtt.disconnect();
-            // without validation (level 0) the session is encrypted and works
-            sim.modem.at().executeOk(io.ucell.at.AtCommand.set("+USECPRF").param(1).param(0).param(0).build());
+            // against the broker's CA, with the host name checked too (level 2: the certificate names 127.0.0.1)
+            sim.modem.at().executeOk(AtCommand.set("+USECPRF").param(1).param(3).param("broker-ca").build());
+            sim.modem.at().executeOk(AtCommand.set("+USECPRF").param(1).param(0).param(2).build());
             sim.mqtt.connect();
             peer.subscribe("secure/#");
             sim.mqtt.publish("secure/data", allBytes(), 1, false);

@@ -298,28 +298,88 @@ class MqttTest {
         }
     }
 
+    private static void importCa(Sim s, String name, TestPki.Issued ca) throws Exception {
+        byte[] pem = ca.certPem().getBytes(StandardCharsets.US_ASCII);
+        String answer = s.at.sendWithPrompt("AT+USECMNG=0,0,\"" + name + "\"," + pem.length, pem, '>');
+        assertTrue(answer.contains("+USECMNG: 0,0,\"" + name + "\"") && answer.contains("OK"), answer);
+    }
+
+    private static void connectFails(Sim s) throws Exception {
+        s.at.skipUrcs();
+        s.ok("AT+UMQTTC=1");
+        assertEquals("+UUMQTTC: 1,0", s.at.awaitUrc("+UUMQTTC: 1,", URC_WAIT));
+        // 13,14: the TLS handshake failed
+        assertEquals("+UMQTTER: 13,14", AtClient.lines(s.at.send("AT+UMQTTER")).get(0));
+        assertEquals(0, s.module.securityProfiles().openTlsConnections(), "a failed connection holds no TLS slot");
+    }
+
     @Test
-    void secureMqttWithASecurityProfile(@TempDir Path dir) throws Exception {
-        try (TestBroker broker = TestBroker.startWithTls(dir); Sim s = Sim.start(ModuleModel.SARA_R5_02B); Peer peer = new Peer(broker)) {
+    void secureMqttTrustsTheCaImportedWithUsecmng(@TempDir Path dir) throws Exception {
+        String host = "broker.test";
+        TestPki.Issued ca = TestPki.ca("ucell broker CA");
+        TestPki.Issued otherCa = TestPki.ca("some other CA");
+        TestPki.Issued certificate = TestPki.leaf(ca, host, TestPki.rsa(2048), List.of(host));
+        try (TestBroker broker = TestBroker.startWithTls(dir, certificate, ca); Sim s = Sim.start(ModuleModel.SARA_R5_02B);
+                Peer peer = new Peer(broker)) {
             s.ok("ATE0");
             s.ok("AT+CMEE=2");
             s.awaitRegistered();
+            s.module.setDnsOverride(host, "127.0.0.1");
             peer.subscribe("secure/#");
+            importCa(s, "broker-ca", ca);
+            importCa(s, "other-ca", otherCa);
             s.ok("AT+UMQTT=11,1,2");
-            s.ok("AT+UMQTT=2,\"127.0.0.1\"," + broker.tlsPort);
-            // validation level 1: the broker's self-signed certificate is not trusted
+            s.ok("AT+UMQTT=3,\"" + host + "\"," + broker.tlsPort);
+
+            // level 1 with a CA that did not sign the broker's certificate: refused
             s.ok("AT+USECPRF=2,0,1");
-            s.ok("AT+UMQTTC=1");
-            assertEquals("+UUMQTTC: 1,0", s.at.awaitUrc("+UUMQTTC: 1,", URC_WAIT));
-            assertEquals("+UMQTTER: 13,14", AtClient.lines(s.at.send("AT+UMQTTER")).get(0));
-            // validation level 0: encrypted, not validated
-            s.ok("AT+USECPRF=2,0,0");
+            s.ok("AT+USECPRF=2,3,\"other-ca\"");
+            connectFails(s);
+            // level 1, no CA named: every imported CA is trusted, the broker's among them
+            s.ok("AT+USECPRF=2,3,\"\"");
             s.at.skipUrcs();
             s.ok("AT+UMQTTC=1");
             assertEquals("+UUMQTTC: 1,1", s.at.awaitUrc("+UUMQTTC: 1,", URC_WAIT));
+            s.ok("AT+UMQTTC=0");
+            assertEquals("+UUMQTTC: 0,1", s.at.awaitUrc("+UUMQTTC: 0,", URC_WAIT));
+
+            // level 3 with the broker's CA: chain, the name broker.test (+UMQTT op 3) and the dates checked
+            s.ok("AT+USECPRF=2,0,3");
+            s.ok("AT+USECPRF=2,3,\"broker-ca\"");
+            s.ok("AT+USECPRF=2,13,0,1");
+            s.at.skipUrcs();
+            s.ok("AT+UMQTTC=1");
+            // with session resumption on, the handshake reports the session (3.4) before the connection result
+            assertEquals("+UUSECPRF: 2,13,1,0", s.at.awaitUrc("+UUSECPRF: 2,13,1", URC_WAIT));
+            assertTrue(s.at.awaitUrc("+UUSECPRF: 2,13,2,", URC_WAIT).matches("\\+UUSECPRF: 2,13,2,\"[^\"]+\",\"[^\"]+\""));
+            assertEquals("+UUMQTTC: 1,1", s.at.awaitUrc("+UUMQTTC: 1,", URC_WAIT));
+            // the broker connection holds one of the module's 4 TLS connections while it lasts
+            assertEquals(1, s.module.securityProfiles().openTlsConnections());
             s.ok("AT+UMQTTC=2,1,0,0,\"secure/hello\",\"over TLS\"");
             assertEquals("+UUMQTTC: 2,1", s.at.awaitUrc("+UUMQTTC: 2,", URC_WAIT));
             assertEquals("over TLS", new String(peer.next().getPayload(), StandardCharsets.US_ASCII));
+            s.ok("AT+UMQTTC=0");
+            assertEquals("+UUMQTTC: 0,1", s.at.awaitUrc("+UUMQTTC: 0,", URC_WAIT));
+            assertEquals(0, s.module.securityProfiles().openTlsConnections());
+
+            // the same broker by address: its certificate does not name 127.0.0.1, so level 2 refuses it
+            s.ok("AT+UMQTT=2,\"127.0.0.1\"," + broker.tlsPort);
+            s.ok("AT+USECPRF=2,0,2");
+            connectFails(s);
+            // ... unless the profile says which name to expect (op 4)
+            s.ok("AT+USECPRF=2,4,\"" + host + "\"");
+            s.at.skipUrcs();
+            s.ok("AT+UMQTTC=1");
+            assertEquals("+UUMQTTC: 1,1", s.at.awaitUrc("+UUMQTTC: 1,", URC_WAIT));
+            s.ok("AT+UMQTTC=0");
+            assertEquals("+UUMQTTC: 0,1", s.at.awaitUrc("+UUMQTTC: 0,", URC_WAIT));
+
+            // level 0: encrypted, not validated, whatever CA the profile names
+            s.ok("AT+USECPRF=2,0,0");
+            s.ok("AT+USECPRF=2,3,\"other-ca\"");
+            s.at.skipUrcs();
+            s.ok("AT+UMQTTC=1");
+            assertEquals("+UUMQTTC: 1,1", s.at.awaitUrc("+UUMQTTC: 1,", URC_WAIT));
         }
     }
 }

@@ -2,21 +2,22 @@ package io.ucell.simulator;
 
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
+import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
-/** A Moquette broker on loopback for the tests, optionally with a TLS listener (self-signed certificate). */
+/** A Moquette broker on loopback for the tests, optionally with a TLS listener (a certificate from {@link TestPki}). */
 final class TestBroker implements AutoCloseable {
     static final String KEYSTORE_PASSWORD = "ucell-test";
     final Server server = new Server();
     final int port;
     final int tlsPort;
 
-    private TestBroker(Path tlsDir, int fixedPort) throws Exception {
+    private TestBroker(Path tlsDir, TestPki.Issued certificate, TestPki.Issued ca, int fixedPort) throws Exception {
         port = fixedPort > 0 ? fixedPort : freePort();
         Properties p = new Properties();
         p.setProperty("host", "127.0.0.1");
@@ -30,7 +31,7 @@ final class TestBroker implements AutoCloseable {
         if (tlsDir != null) {
             tlsPort = freePort();
             Path ks = tlsDir.resolve("broker.p12");
-            keytool(ks);
+            keyStore(ks, certificate, ca);
             p.setProperty("ssl_port", Integer.toString(tlsPort));
             p.setProperty("ssl_provider", "JDK");
             p.setProperty("jks_path", ks.toString());
@@ -44,32 +45,30 @@ final class TestBroker implements AutoCloseable {
     }
 
     static TestBroker start() throws Exception {
-        return new TestBroker(null, 0);
+        return new TestBroker(null, null, null, 0);
     }
 
     /** A broker on a given port (to bring one back where another went away). */
     static TestBroker startOn(int port) throws Exception {
-        return new TestBroker(null, port);
+        return new TestBroker(null, null, null, port);
     }
 
-    static TestBroker startWithTls(Path dir) throws Exception {
-        return new TestBroker(dir, 0);
+    /** Plain and TLS listeners; the TLS one presents {@code certificate} with the chain up to {@code ca}. */
+    static TestBroker startWithTls(Path dir, TestPki.Issued certificate, TestPki.Issued ca) throws Exception {
+        return new TestBroker(dir, certificate, ca, 0);
     }
 
     String uri() {
         return "tcp://127.0.0.1:" + port;
     }
 
-    /** A self-signed RSA certificate for CN=localhost, made with the JDK's keytool. */
-    private static void keytool(Path ks) throws Exception {
-        Files.deleteIfExists(ks);
-        Path tool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process pr = new ProcessBuilder(List.of(tool.toString(), "-genkeypair", "-alias", "broker", "-keyalg", "RSA",
-                "-keysize", "2048", "-validity", "2", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-                "-storetype", "PKCS12", "-keystore", ks.toString(), "-storepass", KEYSTORE_PASSWORD, "-keypass",
-                KEYSTORE_PASSWORD)).redirectErrorStream(true).start();
-        if (!pr.waitFor(60, TimeUnit.SECONDS) || pr.exitValue() != 0) {
-            throw new IllegalStateException("keytool failed: " + new String(pr.getInputStream().readAllBytes()));
+    private static void keyStore(Path file, TestPki.Issued certificate, TestPki.Issued ca) throws Exception {
+        char[] pw = KEYSTORE_PASSWORD.toCharArray();
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setKeyEntry("broker", certificate.keys().getPrivate(), pw, new Certificate[] {certificate.cert(), ca.cert()});
+        try (OutputStream out = Files.newOutputStream(file)) {
+            ks.store(out, pw);
         }
     }
 

@@ -7,6 +7,7 @@ import io.ucell.simulator.commands.ModuleContext;
 import io.ucell.simulator.commands.Response;
 import io.ucell.simulator.network.Network;
 import io.ucell.simulator.network.PdpContext;
+import io.ucell.simulator.security.ProfileTls;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,7 @@ public final class MqttCommands {
     }
 
     public static void register(CommandRegistry r) {
-        register(r, MqttSecurity.BY_VALIDATION_LEVEL);
+        register(r, MqttSecurity.MODULE);
     }
 
     public static void register(CommandRegistry r, MqttSecurity security) {
@@ -402,21 +403,21 @@ public final class MqttCommands {
         MqttSession s = null;
         SessionListener listener = new SessionListener(m);
         if (problem == null) {
+            // the connection goes to the address the module resolved; TLS checks and names the broker as configured
+            ProfileTls tls = null;
             try {
-                MqttSession.Endpoint endpoint;
                 if (p.secure) {
-                    MqttSecurity.Tls tls = security.tls(m.securityProfiles(), p.securityProfile);
-                    String host = tls.verifyHostName() && !p.serverName.isEmpty() ? p.serverName : address;
-                    endpoint = new MqttSession.Endpoint(host, p.serverPort, tls.context(), tls.verifyHostName());
-                } else {
-                    endpoint = new MqttSession.Endpoint(address, p.serverPort, null, false);
+                    tls = security.open(m, p.securityProfile, p.host());
                 }
-                s = new MqttSession(endpoint, new MqttSession.ConnectOptions(p.clientId, p.userName, p.password,
-                        p.keepAlive, p.cleanSession, p.willTopic, p.willMessage, p.willQos, p.willRetain,
-                        CONNECT_TIMEOUT_S), listener);
+                s = new MqttSession(new MqttSession.Endpoint(address, p.serverPort, tls),
+                        new MqttSession.ConnectOptions(p.clientId, p.userName, p.password, p.keepAlive, p.cleanSession,
+                                p.willTopic, p.willMessage, p.willQos, p.willRetain, CONNECT_TIMEOUT_S), listener);
             } catch (Exception e) {
                 LOG.info("MQTT: cannot create the client: {}", e.toString());
                 problem = p.secure ? MqttError.TLS : MqttError.INVALID_PARAMETER;
+                if (tls != null) {
+                    tls.close();
+                }
             }
         }
         if (problem != null) {
@@ -425,7 +426,8 @@ public final class MqttCommands {
         }
         synchronized (this) {
             if (boot != net) {
-                return; // rebooted meanwhile
+                s.abort(); // rebooted meanwhile (frees its TLS connection)
+                return;
             }
             session = s;
             sessionRoute = route;

@@ -1,47 +1,28 @@
 package io.ucell.simulator.mqtt;
 
-import io.ucell.simulator.security.SecurityProfiles;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import io.ucell.simulator.commands.ModuleContext;
+import io.ucell.simulator.security.ProfileTls;
+import java.io.IOException;
 
 /**
- * Where secure MQTT (+UMQTT=11,1,&lt;profile&gt;) gets its TLS context. The default reads the security profile's
- * certificate validation level (+USECPRF op 0): level 0 trusts any server, as the module does; level 1 and up
- * validate against the JVM's trust store (until the simulated certificate store exists), level 2 and up also
- * check the host name. A richer +USECMNG/+USECPRF implementation plugs in here.
+ * Where secure MQTT (+UMQTT=11,1,&lt;security profile&gt;) gets its TLS. {@link #MODULE} uses the module's
+ * security profile completely, as HTTPS and secure sockets do: trusted roots, client certificate and key from
+ * +USECMNG, validation level, expected host name, TLS version, cipher suites, SNI, pinning, session resumption
+ * URCs, and one of the module's 4 TLS connections for as long as the broker connection lasts.
  */
 public interface MqttSecurity {
 
-    /** The TLS parameters for one connection. */
-    record Tls(SSLContext context, boolean verifyHostName) {
-    }
+    /**
+     * TLS for one broker connection (closed when it ends).
+     *
+     * @param host the broker name given to +UMQTT op 2 (or the IP of op 3): the name the certificate is checked
+     *             against (unless op 4 of the profile sets one) and the default SNI
+     * @throws IOException (an {@link javax.net.ssl.SSLException}) when there is no TLS to be had: no free TLS
+     *                     connection, a certificate the profile names is missing
+     */
+    ProfileTls open(ModuleContext module, int securityProfile, String host) throws IOException;
 
-    Tls tls(SecurityProfiles profiles, int securityProfile) throws Exception;
-
-    MqttSecurity BY_VALIDATION_LEVEL = (profiles, profile) -> {
-        int level = SecurityProfiles.validProfile(profile) ? profiles.validationLevel(profile) : 0;
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        if (level == 0) {
-            ctx.init(null, new TrustManager[] {new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            } }, new SecureRandom());
-        } else {
-            ctx.init(null, null, new SecureRandom());
-        }
-        return new Tls(ctx, level >= 2);
-    };
+    /** The module's security profiles (+USECPRF) with its certificate store (+USECMNG). */
+    MqttSecurity MODULE = (module, securityProfile, host) -> module.securityProfiles().clientLibraryTls(securityProfile,
+            host);
 }

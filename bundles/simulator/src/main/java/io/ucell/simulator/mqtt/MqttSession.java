@@ -1,5 +1,6 @@
 package io.ucell.simulator.mqtt;
 
+import io.ucell.simulator.security.ProfileTls;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.SocketFactory;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -36,10 +36,13 @@ public final class MqttSession {
         void connectionLost(Throwable cause);
     }
 
-    /** Where and how to connect. {@code tls} null for plain TCP. */
-    public record Endpoint(String host, int port, SSLContext tls, boolean verifyHostName) {
+    /**
+     * Where and how to connect: the address the module resolved, and the TLS of a security profile (null for plain
+     * TCP), which names and checks the server itself; the session closes it when it ends.
+     */
+    public record Endpoint(String address, int port, ProfileTls tls) {
         String uri() {
-            String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+            String h = address.indexOf(':') >= 0 ? "[" + address + "]" : address;
             return (tls != null ? "ssl://" : "tcp://") + h + ":" + port;
         }
     }
@@ -53,6 +56,7 @@ public final class MqttSession {
     private final MqttAsyncClient client;
     private final MqttConnectOptions options;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final ProfileTls tls;
     private volatile boolean ended;
 
     public MqttSession(Endpoint endpoint, ConnectOptions o, Listener listener) throws MqttException {
@@ -74,9 +78,11 @@ public final class MqttSession {
         if (o.willTopic() != null && !o.willTopic().isEmpty()) {
             options.setWill(o.willTopic(), o.willMessage(), o.willQos(), o.willRetain());
         }
-        if (endpoint.tls() != null) {
-            options.setSocketFactory(new TrackingTlsFactory(endpoint.tls().getSocketFactory()));
-            options.setHttpsHostnameVerificationEnabled(endpoint.verifyHostName());
+        tls = endpoint.tls();
+        if (tls != null) {
+            options.setSocketFactory(new TrackingTlsFactory(tls));
+            // the profile's validation level decides about the host name, not Paho
+            options.setHttpsHostnameVerificationEnabled(false);
         } else {
             options.setSocketFactory(new TrackingFactory());
         }
@@ -181,6 +187,9 @@ public final class MqttSession {
     }
 
     private void close() {
+        if (tls != null) {
+            tls.close(); // one of the module's 4 TLS connections free again
+        }
         Thread t = new Thread(() -> {
             try {
                 client.disconnectForcibly(0, 0, false);
@@ -246,64 +255,65 @@ public final class MqttSession {
         }
     }
 
-    /** TLS sockets, remembered so that {@link #abort()} can reset them (the plain one underneath where there is one). */
+    /**
+     * TLS sockets on the security profile, remembered so that {@link #abort()} can reset them. Paho asks for an
+     * unconnected socket and connects it to the address; the TLS layer goes on top once connected, for the
+     * broker's configured name (not the address) and with the profile's parameters, which Paho's own SNI does
+     * not replace.
+     */
     private final class TrackingTlsFactory extends SSLSocketFactory {
-        private final SSLSocketFactory tls;
+        private final ProfileTls profile;
+        private final SSLSocketFactory layered;
 
-        TrackingTlsFactory(SSLSocketFactory tls) {
-            this.tls = tls;
+        TrackingTlsFactory(ProfileTls profile) {
+            this.profile = profile;
+            this.layered = profile.context().getSocketFactory();
+        }
+
+        private Socket secure(Socket plain, String host, int port) throws IOException {
+            sockets.add(plain);
+            return layered.createSocket(plain, host, port, true);
+        }
+
+        @Override
+        public Socket createSocket() {
+            return new ProfileTlsSocket(profile, layered, sockets::add);
         }
 
         @Override
         public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
             sockets.add(s);
-            return tls.createSocket(s, host, port, autoClose);
-        }
-
-        @Override
-        public Socket createSocket() throws IOException {
-            // Paho connects this unconnected SSLSocket itself; abort() resets it (no MQTT DISCONNECT either way)
-            Socket s = tls.createSocket();
-            sockets.add(s);
-            return s;
+            return layered.createSocket(s, host, port, autoClose);
         }
 
         @Override
         public Socket createSocket(String host, int port) throws IOException {
-            Socket s = new Socket(host, port);
-            sockets.add(s);
-            return tls.createSocket(s, host, port, true);
+            return secure(new Socket(host, port), host, port);
         }
 
         @Override
         public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            Socket s = new Socket(host, port, localHost, localPort);
-            sockets.add(s);
-            return tls.createSocket(s, host, port, true);
+            return secure(new Socket(host, port, localHost, localPort), host, port);
         }
 
         @Override
         public Socket createSocket(InetAddress host, int port) throws IOException {
-            Socket s = new Socket(host, port);
-            sockets.add(s);
-            return tls.createSocket(s, host.getHostAddress(), port, true);
+            return secure(new Socket(host, port), host.getHostAddress(), port);
         }
 
         @Override
         public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
-            Socket s = new Socket(address, port, localAddress, localPort);
-            sockets.add(s);
-            return tls.createSocket(s, address.getHostAddress(), port, true);
+            return secure(new Socket(address, port, localAddress, localPort), address.getHostAddress(), port);
         }
 
         @Override
         public String[] getDefaultCipherSuites() {
-            return tls.getDefaultCipherSuites();
+            return layered.getDefaultCipherSuites();
         }
 
         @Override
         public String[] getSupportedCipherSuites() {
-            return tls.getSupportedCipherSuites();
+            return layered.getSupportedCipherSuites();
         }
     }
 }
