@@ -323,7 +323,8 @@ public final class ModemController implements ModemService, AutoCloseable {
                 failures = 0;
                 lastGood = s;
             }
-            ModemStatus fresh = readStatus(ModemState.DATA_ACTIVE, "", BringUp.QUERY_TIMEOUT, false);
+            // strict: DATA_ACTIVE only once the module answered after the bring-up (it may have rebooted since)
+            ModemStatus fresh = readStatus(ModemState.DATA_ACTIVE, "", BringUp.QUERY_TIMEOUT, true);
             publish(fresh);
             LOG.info("data active on cid {}: {} {}", cid, fresh.ipv4(), fresh.ipv6());
         } catch (CancellationException ce) {
@@ -346,6 +347,12 @@ public final class ModemController implements ModemService, AutoCloseable {
             }
         } finally {
             inAttempt = false;
+        }
+        // engine events are ignored while an attempt runs (its own commands fail instead); a link that dropped
+        // after its last command would go unnoticed until the next health check
+        AtEngine after = engine;
+        if (after != null && !after.isTransportUp() && steady()) {
+            lost(ModemState.RECOVERING, RecoveryLevel.REINIT, "link dropped at the end of the bring-up");
         }
     }
 
