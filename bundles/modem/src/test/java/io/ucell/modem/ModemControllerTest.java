@@ -172,6 +172,46 @@ class ModemControllerTest {
         }
     }
 
+    /**
+     * A link that drops just as a bring-up ends, while its TRANSPORT_DOWN event is ignored because the attempt
+     * still runs, is reopened at once rather than at the next health check (a minute away here).
+     */
+    @Test
+    void linkDroppedAsTheBringUpEndsIsReopenedAtOnce() throws Exception {
+        try (ModemSim sim = new ModemSim(ModuleModel.SARA_R5_02B, dir.resolve("nvm.properties"))) {
+            int port = sim.server.port();
+            ModemSettings s = sim.settings();
+            s = new ModemSettings(s.endpoint(), s.baudRate(), false, s.apn(), s.pdpType(), 1, -1, "", "", "auto",
+                    s.registrationTimeout(), s.syncTimeout(), s.backoffBase(), s.backoffCap(), 3, 6, Duration.ofSeconds(60));
+            AtomicBoolean armed = new AtomicBoolean(true);
+            long[] droppedAt = {0};
+            ModemController c = sim.start(s);
+            c.addListener((prev, cur) -> {
+                // on the worker, inside the attempt that publishes DATA_ACTIVE
+                if (cur.state() == ModemState.DATA_ACTIVE && armed.compareAndSet(true, false)) {
+                    sim.dropLink();
+                    droppedAt[0] = System.nanoTime();
+                    await().atMost(Duration.ofSeconds(5)).until(() -> !c.at().isTransportUp());
+                    sleepQuietly(300); // the engine event arrives while the attempt still runs
+                }
+            });
+            await().atMost(Duration.ofSeconds(20)).until(() -> !armed.get());
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> c.status().state() != ModemState.DATA_ACTIVE);
+            assertTrue(System.nanoTime() - droppedAt[0] < 6_000_000_000L);
+            sim.relisten(ModuleModel.SARA_R5_02B, port);
+            awaitState(c, ModemState.DATA_ACTIVE, 30);
+        }
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** A listener that throws an Error (an assertion in a test, a missing class) stops neither recovery nor checks. */
     @Test
     void throwingListenerDoesNotStopRecovery() throws Exception {
