@@ -63,7 +63,7 @@ public final class ModemController implements ModemService, AutoCloseable {
      * sent then never gets an answer: a short timeout and a second question find the lost settings in seconds.
      */
     static final Duration HEALTH_QUERY_TIMEOUT = Duration.ofSeconds(2);
-    /** Health checks in a row left unanswered before the module is re-initialised. */
+    /** How often one health check asks a module that does not answer before it is re-initialised. */
     static final int HEALTH_TRIES = 3;
 
     /** Creates the (not yet started) engine for some settings. */
