@@ -49,7 +49,10 @@ class MqttSnTest {
         Sim s = Sim.start(model, b -> b.mqttSnPredefinedTopics(Map.of(7, "ucell/seven")));
         s.ok("ATE0");
         s.ok("AT+CMEE=2");
+        // radio off first: the module may have attached (and activated cid 1, which cannot be redefined) already
+        s.ok("AT+CFUN=0");
         s.ok("AT+CGDCONT=1,\"IP\",\"apn\"");
+        s.ok("AT+CFUN=1");
         s.awaitRegistered();
         if (model.capabilities().upsdaSupported()) {
             s.ok("AT+UPSD=0,0,0");

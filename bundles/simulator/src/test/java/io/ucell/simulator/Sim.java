@@ -23,7 +23,9 @@ final class Sim implements AutoCloseable {
 
     static SimulatorConfig.Builder fast(ModuleModel model) {
         return SimulatorConfig.builder().model(model).baud(921600).bootTime(Duration.ofMillis(150))
-                .processingDelay(Duration.ofMillis(1)).registrationDelay(Duration.ofMillis(50));
+                .processingDelay(Duration.ofMillis(1))
+                // room for ATE0 and +CGDCONT before the attach activates cid 1 (it cannot be redefined then), even under load
+                .registrationDelay(Duration.ofMillis(200));
     }
 
     static Sim start(ModuleModel model) throws Exception {
