@@ -9,12 +9,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import io.ucell.modem.bringup.BringUp;
 import io.ucell.modem.core.ModemController;
 import io.ucell.modem.core.ModemSettings;
 import io.ucell.modem.core.PdpType;
@@ -138,6 +141,96 @@ class ModemControllerTest {
             awaitState(c, ModemState.DATA_ACTIVE, 30);
             assertTrue(sim.count("AT+CEREG=2") >= 3);
         }
+    }
+
+    /**
+     * A reboot that swallows one of the health check's reads (the module drops what it receives while it boots) is
+     * noticed within seconds with the module's own timeouts (30 s for +CEREG and +CGDCONT, 3 min for +COPS and
+     * +CGACT): the reads are bounded and asked again. It once kept the service DATA_ACTIVE for more than 30 s.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"AT+CEREG?", "AT+CGEREP?", "AT+CGDCONT?", "AT+CGACT?", "AT+COPS?", "AT+CESQ"})
+    void rebootSwallowingAHealthCheckReadIsNoticedAtOnce(String read) throws Exception {
+        try (ModemSim sim = new ModemSim(ModuleModel.SARA_R5_02B, dir.resolve("nvm.properties"))) {
+            sim.moduleTimeouts = true;
+            ModemController c = sim.start(sim.settings());
+            awaitState(c, ModemState.DATA_ACTIVE, 20);
+            AtomicBoolean armed = new AtomicBoolean(true);
+            sim.beforeSend = line -> {
+                if (line.equals(read) && armed.compareAndSet(true, false)) {
+                    sim.module.reboot(); // before the bytes leave: the booting module never sees them
+                }
+            };
+            await().atMost(Duration.ofSeconds(10)).until(() -> !armed.get());
+            long rebootedAt = System.nanoTime();
+            await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> c.status().state() != ModemState.DATA_ACTIVE);
+            long noticedMs = (System.nanoTime() - rebootedAt) / 1_000_000;
+            assertTrue(noticedMs < 8000, "noticed after " + noticedMs + " ms");
+            awaitState(c, ModemState.DATA_ACTIVE, 30);
+            assertEquals(BringUp.CEREG_MODE, cereMode(c), "settings restored");
+        }
+    }
+
+    /**
+     * A link that drops just as a bring-up ends, while its TRANSPORT_DOWN event is ignored because the attempt
+     * still runs, is reopened at once rather than at the next health check (a minute away here).
+     */
+    @Test
+    void linkDroppedAsTheBringUpEndsIsReopenedAtOnce() throws Exception {
+        try (ModemSim sim = new ModemSim(ModuleModel.SARA_R5_02B, dir.resolve("nvm.properties"))) {
+            int port = sim.server.port();
+            ModemSettings s = sim.settings();
+            s = new ModemSettings(s.endpoint(), s.baudRate(), false, s.apn(), s.pdpType(), 1, -1, "", "", "auto",
+                    s.registrationTimeout(), s.syncTimeout(), s.backoffBase(), s.backoffCap(), 3, 6, Duration.ofSeconds(60));
+            AtomicBoolean armed = new AtomicBoolean(true);
+            long[] droppedAt = {0};
+            ModemController c = sim.start(s);
+            c.addListener((prev, cur) -> {
+                // on the worker, inside the attempt that publishes DATA_ACTIVE
+                if (cur.state() == ModemState.DATA_ACTIVE && armed.compareAndSet(true, false)) {
+                    sim.dropLink();
+                    droppedAt[0] = System.nanoTime();
+                    await().atMost(Duration.ofSeconds(5)).until(() -> !c.at().isTransportUp());
+                    sleepQuietly(300); // the engine event arrives while the attempt still runs
+                }
+            });
+            await().atMost(Duration.ofSeconds(20)).until(() -> !armed.get());
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> c.status().state() != ModemState.DATA_ACTIVE);
+            assertTrue(System.nanoTime() - droppedAt[0] < 6_000_000_000L);
+            sim.relisten(ModuleModel.SARA_R5_02B, port);
+            awaitState(c, ModemState.DATA_ACTIVE, 30);
+        }
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A listener that throws an Error (an assertion in a test, a missing class) stops neither recovery nor checks. */
+    @Test
+    void throwingListenerDoesNotStopRecovery() throws Exception {
+        try (ModemSim sim = new ModemSim(ModuleModel.SARA_R5_02B, dir.resolve("nvm.properties"))) {
+            ModemController c = sim.start(sim.settings());
+            awaitState(c, ModemState.DATA_ACTIVE, 20);
+            c.addListener((prev, cur) -> {
+                throw new AssertionError("listener bug");
+            });
+            for (int i = 0; i < 2; i++) {
+                sim.module.reboot();
+                await().atMost(Duration.ofSeconds(10)).until(() -> c.status().state() != ModemState.DATA_ACTIVE);
+                awaitState(c, ModemState.DATA_ACTIVE, 30);
+            }
+        }
+    }
+
+    private static int cereMode(ModemController c) {
+        return c.execute(io.ucell.at.AtCommand.read("+CEREG").build()).require("+CEREG").intParam(0);
     }
 
     @ParameterizedTest

@@ -28,6 +28,10 @@ final class ModemSim implements AutoCloseable {
     final List<String> sent = new CopyOnWriteArrayList<>();
     final List<ModemStatus> statuses = new CopyOnWriteArrayList<>();
     ModemController controller;
+    /** The engine's timeouts: short uniform ones, or the module's ({@link CommandTimeouts#ublox()}). */
+    volatile boolean moduleTimeouts;
+    /** Runs with each command line just before it goes on the wire (on the sending thread). */
+    volatile java.util.function.Consumer<String> beforeSend = line -> { };
 
     ModemSim(ModuleModel model, Path nvm) throws IOException, InterruptedException {
         this.nvm = nvm;
@@ -52,7 +56,9 @@ final class ModemSim implements AutoCloseable {
     }
 
     ModemController start(ModemSettings s) {
-        controller = new ModemController(s, st -> new RecordingEngine(port(s), sent).engine);
+        controller = new ModemController(s, st -> new RecordingEngine(port(s), sent, moduleTimeouts ? CommandTimeouts.ublox()
+                : CommandTimeouts.uniform(Duration.ofSeconds(2)).put(Duration.ofSeconds(10), "+COPS", "+CGACT", "+UPSDA",
+                        "+CFUN", "+UDNSRN", "+UPING"), line -> beforeSend.accept(line)).engine);
         controller.addListener((prev, cur) -> statuses.add(cur));
         controller.start();
         return controller;
@@ -85,7 +91,8 @@ final class ModemSim implements AutoCloseable {
     static final class RecordingEngine {
         final AtEngine engine;
 
-        RecordingEngine(int port, List<String> sent) {
+        RecordingEngine(int port, List<String> sent, CommandTimeouts timeouts,
+                java.util.function.Consumer<String> beforeSend) {
             TcpTransport tcp = new TcpTransport("127.0.0.1", port, 20);
             io.ucell.at.transport.Transport recording = new io.ucell.at.transport.Transport() {
                 private final StringBuilder line = new StringBuilder();
@@ -112,6 +119,7 @@ final class ModemSim implements AutoCloseable {
                             char c = (char) (buf[i] & 0xFF);
                             if (c == '\r') {
                                 sent.add(line.toString());
+                                beforeSend.accept(line.toString());
                                 line.setLength(0);
                             } else {
                                 line.append(c);
@@ -131,8 +139,7 @@ final class ModemSim implements AutoCloseable {
                     return tcp.describe();
                 }
             };
-            engine = new AtEngine(recording, AtEngineOptions.defaults().withTimeouts(CommandTimeouts.uniform(Duration.ofSeconds(2))
-                    .put(Duration.ofSeconds(10), "+COPS", "+CGACT", "+UPSDA", "+CFUN", "+UDNSRN", "+UPING")));
+            engine = new AtEngine(recording, AtEngineOptions.defaults().withTimeouts(timeouts));
         }
     }
 

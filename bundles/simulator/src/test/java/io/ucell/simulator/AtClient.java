@@ -130,6 +130,34 @@ final class AtClient implements AutoCloseable {
         return awaitFinal(Duration.ofSeconds(5));
     }
 
+    /**
+     * Sends a command that opens a '>' prompt taking a counted payload (+UMQTTC=9), then {@code data} at once;
+     * returns everything up to the final result code.
+     */
+    String sendWithTextPrompt(String cmd, byte[] data) throws Exception {
+        int start;
+        synchronized (rx) {
+            cursor = rx.length();
+            start = cursor;
+        }
+        writeRaw(cmd + "\r");
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        synchronized (rx) {
+            while (rx.indexOf(">", start) < 0) {
+                if (FINAL.matcher(rx).find(start)) {
+                    return awaitFinal(Duration.ofSeconds(1)); // refused before the prompt
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || eof) {
+                    throw new AssertionError("no > prompt; received: " + escape(rx.substring(start)));
+                }
+                rx.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        write(data);
+        return awaitFinal(Duration.ofSeconds(5));
+    }
+
     /** Forgets URCs received so far: the next {@link #awaitUrc} only sees later ones. */
     void skipUrcs() {
         synchronized (rx) {

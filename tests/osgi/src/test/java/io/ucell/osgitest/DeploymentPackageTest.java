@@ -77,11 +77,11 @@ class DeploymentPackageTest {
         assertTrue(dpVersion.getQualifier().matches("\\d{12,}"), "a timestamp qualifier lets Kura upgrade in place: " + dpVersion);
         Map<String, String> bundles = declaredBundles(dp);
         assertEquals(Set.of("com.fazecast.jSerialComm", "io.ucell.at", "io.ucell.modem", "io.ucell.console", "io.ucell.coap",
-                "io.ucell.files", "io.ucell.ftp", "io.ucell.http", "io.ucell.mqttsn", "io.ucell.pki", "io.ucell.security",
-                "io.ucell.sockets"),
-                bundles.keySet());
+                "io.ucell.files", "io.ucell.ftp", "io.ucell.http", "io.ucell.mqtt", "io.ucell.mqttsn", "io.ucell.pki",
+                "io.ucell.security", "io.ucell.sockets"), bundles.keySet());
         for (String bsn : List.of("io.ucell.at", "io.ucell.modem", "io.ucell.console", "io.ucell.coap", "io.ucell.files",
-                "io.ucell.ftp", "io.ucell.http", "io.ucell.mqttsn", "io.ucell.pki", "io.ucell.security", "io.ucell.sockets")) {
+                "io.ucell.ftp", "io.ucell.http", "io.ucell.mqtt", "io.ucell.mqttsn", "io.ucell.pki", "io.ucell.security",
+                "io.ucell.sockets")) {
             Version v = Version.parseVersion(bundles.get(bsn));
             assertTrue(v.getQualifier().matches("\\d{12}"), bsn + " has a timestamp qualifier, not SNAPSHOT: " + v);
         }
@@ -121,7 +121,7 @@ class DeploymentPackageTest {
                 for (var ref : gateway.context.getServiceReferences("org.eclipse.kura.configuration.ConfigurableComponent", null)) {
                     kuraComponents.add(String.valueOf(ref.getProperty("kura.service.pid")));
                 }
-                return kuraComponents.containsAll(Set.of("io.ucell.modem", "io.ucell.coap", "io.ucell.mqttsn", "io.ucell.http"));
+                return kuraComponents.containsAll(Set.of("io.ucell.modem", "io.ucell.coap", "io.ucell.mqtt", "io.ucell.mqttsn", "io.ucell.http"));
             });
             assertTrue(kuraComponents.contains("io.ucell.modem"), kuraComponents.toString());
             assertTrue(kuraComponents.contains("io.ucell.coap"), kuraComponents.toString());
@@ -129,6 +129,9 @@ class DeploymentPackageTest {
             assertTrue(kuraComponents.contains("io.ucell.mqttsn"), kuraComponents.toString());
             assertTrue(kuraComponents.contains("io.ucell.http"), kuraComponents.toString());
             assertTrue(kuraComponents.contains("io.ucell.sockets"), kuraComponents.toString());
+            assertTrue(kuraComponents.contains("io.ucell.mqtt"), kuraComponents.toString());
+            // the cloud connection factory Kura's UI offers under Cloud Connections
+            assertNotNull(gateway.service("org.eclipse.kura.cloudconnection.factory.CloudConnectionFactory"));
         }
     }
 }

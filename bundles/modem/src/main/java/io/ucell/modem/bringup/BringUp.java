@@ -45,6 +45,12 @@ public final class BringUp {
     private static final int PROBES_BEFORE_REOPEN = 10;
     /** +CEREG n the service sets; a read showing anything else means the module lost its volatile settings. */
     public static final int CEREG_MODE = 2;
+    /**
+     * Timeout of the reads of module state (+CEREG?, +CGEREP?, +CGDCONT?): the module answers them from memory at
+     * once. The engine's per-name timeouts (30 s for +CEREG and +CGDCONT) are those of the set forms, which wait for
+     * the network; a read that a rebooting module swallowed must not hold the worker that long.
+     */
+    public static final Duration QUERY_TIMEOUT = Duration.ofSeconds(5);
 
     private final AtEngine at;
     private final ModemSettings settings;
@@ -57,6 +63,7 @@ public final class BringUp {
     private List<Integer> supportedMnoProfiles;
     private int activeMnoProfile = -1;
     private int cid;
+    private Duration queryTimeout = QUERY_TIMEOUT;
 
     public BringUp(AtEngine at, ModemSettings settings, RegistrationTracker registration, BooleanSupplier cancelled,
             Consumer<ModemState> progress) {
@@ -75,6 +82,12 @@ public final class BringUp {
         this.supportedMnoProfiles = mno;
         this.activeMnoProfile = activeMno;
         this.cid = effectiveCid;
+        return this;
+    }
+
+    /** How long each read of module state may take (the health check asks sooner, and asks again). */
+    public BringUp withQueryTimeout(Duration timeout) {
+        this.queryTimeout = timeout;
         return this;
     }
 
@@ -315,7 +328,7 @@ public final class BringUp {
     public void defineContext() {
         ok(AtCommand.set("+CFUN").param(0).build());
         registration.update(0);
-        Optional<AtLine> cur = ok(AtCommand.read("+CGDCONT").build()).all("+CGDCONT").stream()
+        Optional<AtLine> cur = ok(AtCommand.read("+CGDCONT").timeout(queryTimeout).build()).all("+CGDCONT").stream()
                 .filter(x -> x.param(0).trim().equals(Integer.toString(cid))).findFirst();
         boolean same = cur.isPresent() && cur.get().paramCount() > 2
                 && cur.get().param(1).equalsIgnoreCase(settings.pdpType().atName()) && cur.get().param(2).equals(settings.apn());
@@ -365,7 +378,7 @@ public final class BringUp {
 
     /** [n, stat] from +CEREG?. */
     public int[] readCereg() {
-        AtLine l = ok(AtCommand.read("+CEREG").build()).require("+CEREG");
+        AtLine l = ok(AtCommand.read("+CEREG").timeout(queryTimeout).build()).require("+CEREG");
         return new int[] {l.intParam(0), l.paramCount() > 1 ? l.intParam(1) : 0};
     }
 
@@ -376,7 +389,7 @@ public final class BringUp {
         if (r[0] != CEREG_MODE) {
             throw BringUpException.retry("+CEREG mode is " + r[0] + ": the module rebooted");
         }
-        AtLine g = ok(AtCommand.read("+CGEREP").build()).require("+CGEREP");
+        AtLine g = ok(AtCommand.read("+CGEREP").timeout(queryTimeout).build()).require("+CGEREP");
         if (g.intParam(0) != 1) {
             throw BringUpException.retry("+CGEREP mode is " + g.intParam(0) + ": the module rebooted");
         }
@@ -480,19 +493,20 @@ public final class BringUp {
     }
 
     private Optional<AtLine> contextLine() {
-        return ok(AtCommand.read("+CGDCONT").build()).all("+CGDCONT").stream()
+        return ok(AtCommand.read("+CGDCONT").timeout(queryTimeout).build()).all("+CGDCONT").stream()
                 .filter(x -> x.param(0).trim().equals(Integer.toString(cid))).findFirst();
     }
 
     /** The context's status when it has an address. */
     public Optional<PdpContextStatus> contextAddress() {
-        return readContexts(at, -1, Set.of()).stream().filter(c -> c.cid() == cid && c.hasAddress()).findFirst();
+        return readContexts(at, -1, Set.of(), queryTimeout).stream().filter(c -> c.cid() == cid && c.hasAddress()).findFirst();
     }
 
     /** Every defined context from +CGDCONT?; {@code activeCids} marks those considered active ({@code activeCid} too when it has an address). */
-    public static List<PdpContextStatus> readContexts(AtEngine at, int activeCid, Set<Integer> activeCids) {
+    public static List<PdpContextStatus> readContexts(AtEngine at, int activeCid, Set<Integer> activeCids,
+            Duration timeout) {
         List<PdpContextStatus> out = new ArrayList<>();
-        AtResponse r = at.execute(AtCommand.read("+CGDCONT").build()).requireOk();
+        AtResponse r = at.execute(AtCommand.read("+CGDCONT").timeout(timeout).build()).requireOk();
         for (AtLine l : r.all("+CGDCONT")) {
             if (l.paramCount() < 3) {
                 continue;

@@ -26,6 +26,8 @@ import io.ucell.at.AtEngineEvent;
 import io.ucell.at.AtEngineOptions;
 import io.ucell.at.AtException;
 import io.ucell.at.AtResponse;
+import io.ucell.at.AtTimeoutException;
+import io.ucell.at.AtTransportException;
 import io.ucell.at.Urc;
 import io.ucell.at.UrcBus;
 import io.ucell.at.framing.AtLine;
@@ -56,6 +58,13 @@ import io.ucell.modem.recovery.RecoveryPolicy;
 public final class ModemController implements ModemService, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModemController.class);
+    /**
+     * Timeout of each health-check read. A module that reboots drops what it receives while it boots, so a read
+     * sent then never gets an answer: a short timeout and a second question find the lost settings in seconds.
+     */
+    static final Duration HEALTH_QUERY_TIMEOUT = Duration.ofSeconds(2);
+    /** How often one health check asks a module that does not answer before it is re-initialised. */
+    static final int HEALTH_TRIES = 3;
 
     /** Creates the (not yet started) engine for some settings. */
     @FunctionalInterface
@@ -314,7 +323,8 @@ public final class ModemController implements ModemService, AutoCloseable {
                 failures = 0;
                 lastGood = s;
             }
-            ModemStatus fresh = readStatus(ModemState.DATA_ACTIVE, "");
+            // strict: DATA_ACTIVE only once the module answered after the bring-up (it may have rebooted since)
+            ModemStatus fresh = readStatus(ModemState.DATA_ACTIVE, "", BringUp.QUERY_TIMEOUT, true);
             publish(fresh);
             LOG.info("data active on cid {}: {} {}", cid, fresh.ipv4(), fresh.ipv6());
         } catch (CancellationException ce) {
@@ -337,6 +347,12 @@ public final class ModemController implements ModemService, AutoCloseable {
             }
         } finally {
             inAttempt = false;
+        }
+        // engine events are ignored while an attempt runs (its own commands fail instead); a link that dropped
+        // after its last command would go unnoticed until the next health check
+        AtEngine after = engine;
+        if (after != null && !after.isTransportUp() && steady()) {
+            lost(ModemState.RECOVERING, RecoveryLevel.REINIT, "link dropped at the end of the bring-up");
         }
     }
 
@@ -388,10 +404,23 @@ public final class ModemController implements ModemService, AutoCloseable {
 
     private synchronized void scheduleHealth() {
         long ms = settings.healthCheckInterval().toMillis();
-        healthTask = worker.scheduleWithFixedDelay(this::healthCheck, ms, ms, TimeUnit.MILLISECONDS);
+        healthTask = worker.scheduleWithFixedDelay(this::healthCheckGuarded, ms, ms, TimeUnit.MILLISECONDS);
     }
 
-    /** Steady state only: reboot (volatile settings gone), registration and context checks, signal refresh. */
+    /** A periodic task that throws is never run again: nothing may leave the health check. */
+    private void healthCheckGuarded() {
+        try {
+            healthCheck();
+        } catch (Throwable t) {
+            LOG.error("health check failed", t);
+        }
+    }
+
+    /**
+     * Steady state only: reboot (volatile settings gone), registration and context checks, signal refresh.
+     * Every read is bounded by {@link #HEALTH_QUERY_TIMEOUT}; an unanswered check is asked again at once, since
+     * a module that rebooted answers the next question (and shows its lost settings) while a hung one does not.
+     */
     private void healthCheck() {
         if (!steady()) {
             return;
@@ -402,22 +431,48 @@ public final class ModemController implements ModemService, AutoCloseable {
             }
         }
         AtEngine e = engine;
-        try {
-            BringUp bu = new BringUp(e, settings, registration, () -> !started, st -> { })
-                    .withKnown(identity, caps, mnoProfiles, activeMno, cid);
-            bu.verifyNoReboot();
-            if (!registration.registered()) {
-                lost(ModemState.SEARCHING, RecoveryLevel.REATTACH, "registration lost");
-            } else if (bu.contextAddress().isEmpty()) {
-                lost(ModemState.RECOVERING, RecoveryLevel.REACTIVATE, "context " + cid + " lost its address");
-            } else if (steady()) {
-                publish(readStatus(status.state(), status.failureReason()));
-            }
-        } catch (RuntimeException ex) {
-            if (steady()) {
-                lost(ModemState.RECOVERING, RecoveryLevel.REINIT, "health check: " + ex.getMessage());
+        if (e == null) {
+            return;
+        }
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= HEALTH_TRIES; attempt++) {
+            try {
+                checkHealth(e);
+                return;
+            } catch (RuntimeException ex) {
+                failure = ex;
+                if (!unanswered(ex) || !steady()) {
+                    break;
+                }
+                LOG.debug("health check {} of {} unanswered: {}", attempt, HEALTH_TRIES, ex.getMessage());
             }
         }
+        if (steady()) {
+            lost(ModemState.RECOVERING, RecoveryLevel.REINIT, "health check: " + failure.getMessage());
+        }
+    }
+
+    private void checkHealth(AtEngine e) {
+        BringUp bu = new BringUp(e, settings, registration, () -> !started, st -> { })
+                .withKnown(identity, caps, mnoProfiles, activeMno, cid).withQueryTimeout(HEALTH_QUERY_TIMEOUT);
+        bu.verifyNoReboot();
+        if (!registration.registered()) {
+            lost(ModemState.SEARCHING, RecoveryLevel.REATTACH, "registration lost");
+        } else if (bu.contextAddress().isEmpty()) {
+            lost(ModemState.RECOVERING, RecoveryLevel.REACTIVATE, "context " + cid + " lost its address");
+        } else if (steady()) {
+            publish(readStatus(status.state(), status.failureReason(), HEALTH_QUERY_TIMEOUT, true));
+        }
+    }
+
+    /** The module gave no answer (as opposed to an answer showing a problem). */
+    private static boolean unanswered(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof AtTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void lost(ModemState state, RecoveryLevel level, String reason) {
@@ -497,7 +552,8 @@ public final class ModemController implements ModemService, AutoCloseable {
         for (ModemListener l : listeners) {
             try {
                 l.statusChanged(prev, next);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                // a listener that throws must not stop the recovery that published the status (lost() requests it next)
                 LOG.warn("modem listener failed", e);
             }
         }
@@ -511,8 +567,12 @@ public final class ModemController implements ModemService, AutoCloseable {
                 && a.configError().equals(b.configError()) && a.failures() == b.failures();
     }
 
-    /** Reads contexts, MTU, operator and signal from the module. */
-    private ModemStatus readStatus(ModemState state, String reason) {
+    /**
+     * Reads contexts, MTU, operator and signal from the module, each read bounded by {@code timeout}: the
+     * engine's timeouts by name (3 min for +COPS and +CGACT) are those of the set forms. With {@code strict}, a
+     * read left unanswered or a dropped link is thrown rather than giving a partial status.
+     */
+    private ModemStatus readStatus(ModemState state, String reason, Duration timeout, boolean strict) {
         AtEngine e = requireEngine();
         ModuleCapabilities c = caps;
         List<PdpContextStatus> contexts = List.of();
@@ -522,7 +582,7 @@ public final class ModemController implements ModemService, AutoCloseable {
         SignalQuality signal = SignalQuality.UNKNOWN;
         try {
             Set<Integer> active = new HashSet<>();
-            AtResponse act = e.execute(AtCommand.read("+CGACT").build());
+            AtResponse act = e.execute(AtCommand.read("+CGACT").timeout(timeout).build());
             if (act.isOk()) {
                 for (AtLine l : act.all("+CGACT")) {
                     if (l.paramCount() > 1 && l.param(1).trim().equals("1")) {
@@ -530,8 +590,8 @@ public final class ModemController implements ModemService, AutoCloseable {
                     }
                 }
             }
-            contexts = BringUp.readContexts(e, state == ModemState.DATA_ACTIVE ? cid : -1, active);
-            AtResponse rdp = e.execute(AtCommand.set("+CGCONTRDP").param(cid).build());
+            contexts = BringUp.readContexts(e, state == ModemState.DATA_ACTIVE ? cid : -1, active, timeout);
+            AtResponse rdp = e.execute(AtCommand.set("+CGCONTRDP").param(cid).timeout(timeout).build());
             if (rdp.isOk()) {
                 for (AtLine l : rdp.all("+CGCONTRDP")) {
                     String last = l.param(l.paramCount() - 1).trim();
@@ -540,13 +600,18 @@ public final class ModemController implements ModemService, AutoCloseable {
                     }
                 }
             }
-            AtResponse cops = e.execute(AtCommand.read("+COPS").build());
+            AtResponse cops = e.execute(AtCommand.read("+COPS").timeout(timeout).build());
             if (cops.isOk() && cops.line("+COPS").isPresent()) {
                 AtLine l = cops.line("+COPS").get();
                 operator = l.paramCount() > 2 ? l.param(2) : "";
                 rat = l.paramCount() > 3 ? ratName(l.param(3).trim()) : "";
             }
-            signal = readSignal(e);
+            signal = readSignal(e, timeout);
+        } catch (AtTimeoutException | AtTransportException ex) {
+            if (strict) {
+                throw ex;
+            }
+            LOG.debug("status read incomplete: {}", ex.getMessage());
         } catch (AtException | IllegalArgumentException ex) {
             LOG.debug("status read incomplete: {}", ex.getMessage());
         }
@@ -556,17 +621,17 @@ public final class ModemController implements ModemService, AutoCloseable {
                 status.configError(), failures, Instant.now());
     }
 
-    private static SignalQuality readSignal(AtEngine e) {
+    private static SignalQuality readSignal(AtEngine e, Duration timeout) {
         Integer csq = null;
         Integer rssi = null;
         Integer rsrp = null;
         Double rsrq = null;
-        AtResponse r = e.execute(AtCommand.action("+CSQ").build());
+        AtResponse r = e.execute(AtCommand.action("+CSQ").timeout(timeout).build());
         if (r.isOk() && r.line("+CSQ").isPresent()) {
             csq = r.line("+CSQ").get().intParam(0);
             rssi = csq == 99 ? null : -113 + 2 * csq;
         }
-        AtResponse q = e.execute(AtCommand.action("+CESQ").build());
+        AtResponse q = e.execute(AtCommand.action("+CESQ").timeout(timeout).build());
         if (q.isOk() && q.line("+CESQ").isPresent() && q.line("+CESQ").get().paramCount() >= 6) {
             AtLine l = q.line("+CESQ").get();
             int rq = l.intParam(4);
@@ -605,7 +670,7 @@ public final class ModemController implements ModemService, AutoCloseable {
     public ModemStatus refreshStatus() {
         ModemStatus s = status;
         if (engine != null && (s.state() == ModemState.DATA_ACTIVE || s.state() == ModemState.REGISTERED) && !inAttempt) {
-            publish(readStatus(s.state(), s.failureReason()));
+            publish(readStatus(s.state(), s.failureReason(), BringUp.QUERY_TIMEOUT, false));
         }
         return status;
     }

@@ -52,6 +52,7 @@ public final class CommandRegistry {
         SocketCommands.register(r);
         io.ucell.simulator.security.SecurityCommands.register(r);
         io.ucell.simulator.coap.CoapCommands.register(r);
+        io.ucell.simulator.mqtt.MqttCommands.register(r);
         io.ucell.simulator.mqttsn.MqttSnCommands.register(r);
         io.ucell.simulator.files.FileCommands.register(r);
         io.ucell.simulator.ftp.FtpCommands.register(r);

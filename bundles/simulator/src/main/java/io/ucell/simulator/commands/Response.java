@@ -78,8 +78,14 @@ public final class Response {
         return dataLink;
     }
 
-    /** '>' prompt that takes exactly {@code length} bytes (no Ctrl-Z), as +USECMNG and +UDWNFILE do. */
+    /**
+     * '>' prompt that takes exactly {@code length} bytes (no Ctrl-Z: the count ends the data), as +USECMNG,
+     * +UDWNFILE and +UMQTTC=9 (section 6.5) do.
+     */
     public static Response countedTextPrompt(int length, Function<byte[], Response> onData) {
+        if (length < 0) {
+            throw new IllegalArgumentException("length must not be negative");
+        }
         return countedPrompt('>', length, onData);
     }
 

@@ -48,6 +48,7 @@ public final class Network {
     private final AddressPlan plan;
 
     private boolean disposed;
+    private final List<Runnable> disposeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Runnable> routeLostListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Context and address of the internal route at the last check, to notice when it goes away. */
     private int routeCid = -1;
@@ -136,12 +137,23 @@ public final class Network {
     public synchronized void dispose() {
         disposed = true;
         cancelPending();
+        // a reboot or power-off ends whatever the module's own clients (MQTT) had open
+        disposeListeners.forEach(Runnable::run);
+    }
+
+    /** Runs once when this boot's network state is thrown away (reboot, module closed). Must not block. */
+    public synchronized void onDispose(Runnable listener) {
+        if (disposed) {
+            listener.run();
+        } else {
+            disposeListeners.add(listener);
+        }
     }
 
     /**
      * Called (with this object's lock held) whenever the internal route the sockets use goes away or changes:
      * context deactivated, registration lost, radio off. Must not block and must not call back into this object.
-     * Each call adds a listener (the sockets, the MQTT-SN client...); they live as long as this boot's network.
+     * Each call adds a listener (the sockets, the MQTT and MQTT-SN clients); they live as long as this boot's network.
      */
     public synchronized void onRouteLost(Runnable listener) {
         routeLostListeners.add(listener);
