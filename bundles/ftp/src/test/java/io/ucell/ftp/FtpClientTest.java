@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ucell.at.AtCommand;
 import io.ucell.files.ModuleFiles;
 import io.ucell.simulator.model.ModuleModel;
+import io.ucell.testsupport.FtpTestServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

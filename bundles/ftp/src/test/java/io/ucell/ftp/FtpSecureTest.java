@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ucell.at.AtCommand;
 import io.ucell.ftp.client.FtpSettings;
 import io.ucell.simulator.model.ModuleModel;
+import io.ucell.testsupport.FtpTestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ucell.security.TestPki.Issued;
 import io.ucell.security.credentials.CredentialValidator;
 import io.ucell.security.credentials.CredentialValidator.Checked;
+import io.ucell.testsupport.TestPki;
+import io.ucell.testsupport.TestPki.Issued;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.time.Instant;

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ucell.files.client.AtModuleFiles;
-import io.ucell.security.TestPki.Issued;
 import io.ucell.security.client.ProfileController;
 import io.ucell.security.credentials.CredentialManager;
 import io.ucell.security.profile.ProfileSettings;
 import io.ucell.simulator.model.ModuleModel;
+import io.ucell.testsupport.TestPki;
+import io.ucell.testsupport.TestPki.Issued;
+import io.ucell.testsupport.TlsTestServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;

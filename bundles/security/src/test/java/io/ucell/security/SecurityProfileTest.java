@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ucell.security.TestPki.Issued;
 import io.ucell.security.client.ProfileController;
 import io.ucell.security.profile.ProfileSettings;
 import io.ucell.security.session.SessionStore;
 import io.ucell.simulator.model.ModuleModel;
+import io.ucell.testsupport.TestPki;
+import io.ucell.testsupport.TestPki.Issued;
+import io.ucell.testsupport.TlsTestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ucell.simulator.TestPki.Issued;
 import io.ucell.simulator.model.ModuleModel;
 import io.ucell.simulator.security.CredentialStore;
+import io.ucell.testsupport.TestPki;
+import io.ucell.testsupport.TestPki.Issued;
+import io.ucell.testsupport.TlsTestServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.ucell.simulator;
 
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
+import io.ucell.testsupport.TestPki;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;

@@ -77,10 +77,11 @@ class DeploymentPackageTest {
         assertTrue(dpVersion.getQualifier().matches("\\d{12,}"), "a timestamp qualifier lets Kura upgrade in place: " + dpVersion);
         Map<String, String> bundles = declaredBundles(dp);
         assertEquals(Set.of("com.fazecast.jSerialComm", "io.ucell.at", "io.ucell.modem", "io.ucell.console", "io.ucell.coap",
-                "io.ucell.files", "io.ucell.ftp", "io.ucell.http", "io.ucell.mqtt", "io.ucell.mqttsn", "io.ucell.security",
-                "io.ucell.sockets"), bundles.keySet());
+                "io.ucell.files", "io.ucell.ftp", "io.ucell.http", "io.ucell.mqtt", "io.ucell.mqttsn", "io.ucell.pki",
+                "io.ucell.security", "io.ucell.sockets"), bundles.keySet());
         for (String bsn : List.of("io.ucell.at", "io.ucell.modem", "io.ucell.console", "io.ucell.coap", "io.ucell.files",
-                "io.ucell.ftp", "io.ucell.http", "io.ucell.mqtt", "io.ucell.mqttsn", "io.ucell.security", "io.ucell.sockets")) {
+                "io.ucell.ftp", "io.ucell.http", "io.ucell.mqtt", "io.ucell.mqttsn", "io.ucell.pki", "io.ucell.security",
+                "io.ucell.sockets")) {
             Version v = Version.parseVersion(bundles.get(bsn));
             assertTrue(v.getQualifier().matches("\\d{12}"), bsn + " has a timestamp qualifier, not SNAPSHOT: " + v);
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.ucell.testsupport.FtpTestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.ucell.security.credentials;
 
+import io.ucell.pki.KeyMaterial;
 import io.ucell.security.CredentialException;
 import io.ucell.security.CredentialType;
 import java.security.GeneralSecurityException;

@@ -1,2 +1,2 @@
-/** Certificates and keys: parsing (PEM, DER, PKCS#8, PKCS#1, SEC1), checks before upload, the +USECMNG store. */
+/** Certificates and keys: checks before upload (parsed by io.ucell.pki.KeyMaterial), the +USECMNG store. */
 package io.ucell.security.credentials;

@@ -1,6 +1,7 @@
 package io.ucell.security.profile;
 
 import io.ucell.at.AtQuoting;
+import io.ucell.pki.CipherSuites;
 import io.ucell.security.CredentialException;
 import io.ucell.security.CredentialType;
 import io.ucell.security.credentials.CredentialValidator;

@@ -1,6 +1,7 @@
 package io.ucell.security.profile;
 
 import io.ucell.at.AtCommand;
+import io.ucell.pki.CipherSuites;
 import io.ucell.security.at.SecurityAt;
 import java.util.ArrayList;
 import java.util.List;

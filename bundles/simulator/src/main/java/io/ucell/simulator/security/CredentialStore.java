@@ -1,5 +1,6 @@
 package io.ucell.simulator.security;
 
+import io.ucell.pki.KeyMaterial;
 import io.ucell.simulator.nvm.Nvm;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

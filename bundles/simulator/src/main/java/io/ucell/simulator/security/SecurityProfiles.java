@@ -1,5 +1,6 @@
 package io.ucell.simulator.security;
 
+import io.ucell.pki.CipherSuites;
 import io.ucell.simulator.model.SecurityCapabilities;
 import io.ucell.simulator.nvm.Nvm;
 import java.io.IOException;

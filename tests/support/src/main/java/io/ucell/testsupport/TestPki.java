@@ -1,4 +1,4 @@
-package io.ucell.security;
+package io.ucell.testsupport;
 
 import java.io.StringWriter;
 import java.math.BigInteger;
@@ -41,15 +41,15 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** Certificates for the TLS tests, made with BouncyCastle: a CA, servers, clients, expired and weak ones. */
-final class TestPki {
+public final class TestPki {
     private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
 
-    record Issued(X509Certificate cert, KeyPair keys) {
-        String certPem() {
+    public record Issued(X509Certificate cert, KeyPair keys) {
+        public String certPem() {
             return pem(cert);
         }
 
-        String keyPem() {
+        public String keyPem() {
             return pem(keys.getPrivate());
         }
     }
@@ -57,36 +57,36 @@ final class TestPki {
     private TestPki() {
     }
 
-    static KeyPair rsa(int bits) throws Exception {
+    public static KeyPair rsa(int bits) throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(bits);
         return g.generateKeyPair();
     }
 
-    static KeyPair ec() throws Exception {
+    public static KeyPair ec() throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(new ECGenParameterSpec("secp256r1"));
         return g.generateKeyPair();
     }
 
-    static Issued ca(String cn) throws Exception {
+    public static Issued ca(String cn) throws Exception {
         KeyPair k = ec();
         return sign(cn, k, null, List.of(), true, Instant.now().minus(Duration.ofDays(1)),
                 Instant.now().plus(Duration.ofDays(30)));
     }
 
     /** A leaf certificate for {@code cn} with DNS and IP subject alternative names. */
-    static Issued leaf(Issued ca, String cn, KeyPair k, List<String> names) throws Exception {
+    public static Issued leaf(Issued ca, String cn, KeyPair k, List<String> names) throws Exception {
         return sign(cn, k, ca, names, false, Instant.now().minus(Duration.ofDays(1)),
                 Instant.now().plus(Duration.ofDays(30)));
     }
 
-    static Issued expiredLeaf(Issued ca, String cn, KeyPair k, List<String> names) throws Exception {
+    public static Issued expiredLeaf(Issued ca, String cn, KeyPair k, List<String> names) throws Exception {
         return sign(cn, k, ca, names, false, Instant.now().minus(Duration.ofDays(30)),
                 Instant.now().minus(Duration.ofDays(1)));
     }
 
-    static Issued sign(String cn, KeyPair k, Issued issuer, List<String> names, boolean isCa, Instant from,
+    public static Issued sign(String cn, KeyPair k, Issued issuer, List<String> names, boolean isCa, Instant from,
             Instant to) throws Exception {
         X500Name subject = new X500Name("CN=" + cn);
         X500Name issuerName = issuer == null ? subject
@@ -111,7 +111,7 @@ final class TestPki {
         return new Issued(cert, k);
     }
 
-    static String pem(Object o) {
+    public static String pem(Object o) {
         try {
             StringWriter w = new StringWriter();
             try (JcaPEMWriter p = new JcaPEMWriter(w)) {
@@ -125,7 +125,7 @@ final class TestPki {
     }
 
     /** The key as encrypted PKCS#8 PEM (PBES2, AES-256-CBC), as OpenSSL writes it. */
-    static String encryptedKeyPem(PrivateKey key, String password) {
+    public static String encryptedKeyPem(PrivateKey key, String password) {
         try {
             org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder enc =
                     new org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder(
@@ -142,7 +142,7 @@ final class TestPki {
         }
     }
 
-    static byte[] bytes(String s) {
+    public static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
@@ -151,7 +151,7 @@ final class TestPki {
      * {@code clientCa}. With {@code requiredSni} it presents its certificate only to clients that asked for
      * that name (like a host serving several names): no SNI, no handshake.
      */
-    static SSLContext serverContext(Issued server, Issued clientCa, String requiredSni) throws Exception {
+    public static SSLContext serverContext(Issued server, Issued clientCa, String requiredSni) throws Exception {
         char[] pw = "test".toCharArray();
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
@@ -234,11 +234,11 @@ final class TestPki {
         }
     }
 
-    static InetAddress loopback() {
+    public static InetAddress loopback() {
         return InetAddress.getLoopbackAddress();
     }
 
-    static X500Principal name(String cn) {
+    public static X500Principal name(String cn) {
         return new X500Principal("CN=" + cn);
     }
 }

@@ -1,4 +1,4 @@
-package io.ucell.simulator.security;
+package io.ucell.pki;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

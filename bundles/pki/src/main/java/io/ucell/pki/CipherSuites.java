@@ -1,11 +1,11 @@
-package io.ucell.simulator.security;
+package io.ucell.pki;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Cipher suites of +USECPRF op 2: the u-blox legacy numbering (1..33), IANA numbers and the names the JDK
- * uses (which are the IANA names). TLS 1.3 suites exist by IANA number only.
+ * Cipher suites of +USECPRF op 2 (section 3.2.1): the u-blox legacy numbering (1..33, the AT manual's
+ * table), IANA numbers and IANA names. TLS 1.3 suites exist by IANA number only.
  */
 public final class CipherSuites {
     public record Suite(int legacy, int iana, String name) {
@@ -92,6 +92,16 @@ public final class CipherSuites {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    /** By IANA name (the JDK's names), any case, or null. */
+    public static Suite byName(String name) {
+        for (Suite s : BY_IANA.values()) {
+            if (s.name().equalsIgnoreCase(name.trim())) {
+                return s;
+            }
+        }
+        return null;
     }
 
     public static String hex(int iana) {

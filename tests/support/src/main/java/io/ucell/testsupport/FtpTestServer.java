@@ -1,4 +1,4 @@
-package io.ucell.ftp;
+package io.ucell.testsupport;
 
 import java.io.File;
 import java.io.IOException;
@@ -30,19 +30,19 @@ import org.apache.ftpserver.usermanager.impl.WritePermission;
  * folder; optionally explicit FTPS (AUTH TLS) with a self-signed certificate made by keytool. Records, per
  * transfer command, whether the control and data channels were encrypted.
  */
-final class FtpTestServer implements AutoCloseable {
-    static final String USER = "user";
-    static final String PASSWORD = "secret";
+public final class FtpTestServer implements AutoCloseable {
+    public static final String USER = "user";
+    public static final String PASSWORD = "secret";
 
-    final Path root;
-    final int port;
+    public final Path root;
+    public final int port;
     /** The server's self-signed certificate (DER) when TLS is on, else null. */
-    byte[] certificate;
+    public byte[] certificate;
     private final FtpServer server;
     /** "RETR name" -> "control=true,data=true" */
-    final Map<String, String> channelSecurity = new ConcurrentHashMap<>();
+    public final Map<String, String> channelSecurity = new ConcurrentHashMap<>();
 
-    FtpTestServer(Path dir, boolean tls) throws Exception {
+    public FtpTestServer(Path dir, boolean tls) throws Exception {
         root = Files.createDirectories(dir.resolve("ftp-root"));
         FtpServerFactory sf = new FtpServerFactory();
         ListenerFactory lf = new ListenerFactory();
@@ -113,11 +113,11 @@ final class FtpTestServer implements AutoCloseable {
         return ssl.createSslConfiguration();
     }
 
-    Path file(String name) {
+    public Path file(String name) {
         return root.resolve(name);
     }
 
-    File dir(String name) {
+    public File dir(String name) {
         return root.resolve(name).toFile();
     }
 

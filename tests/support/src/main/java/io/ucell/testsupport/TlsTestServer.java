@@ -1,4 +1,4 @@
-package io.ucell.simulator;
+package io.ucell.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,13 +15,13 @@ import javax.net.ssl.SSLSocket;
  * A JDK TLS echo server on loopback that requires client authentication. It records the session id of
  * every completed handshake (to see resumption) and why failed ones failed.
  */
-final class TlsTestServer implements AutoCloseable {
-    final List<String> sessionIds = new CopyOnWriteArrayList<>();
-    final List<String> failures = new CopyOnWriteArrayList<>();
+public final class TlsTestServer implements AutoCloseable {
+    public final List<String> sessionIds = new CopyOnWriteArrayList<>();
+    public final List<String> failures = new CopyOnWriteArrayList<>();
     private final SSLServerSocket server;
     private final Thread acceptor;
 
-    TlsTestServer(SSLContext ctx) throws IOException {
+    public TlsTestServer(SSLContext ctx) throws IOException {
         server = (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket(0, 10, InetAddress.getLoopbackAddress());
         server.setNeedClientAuth(true);
         // TLS 1.2: a refused client certificate fails the client's handshake (in 1.3 only its first read),
@@ -32,7 +32,7 @@ final class TlsTestServer implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
