@@ -1,13 +1,13 @@
 package io.ucell.mqtt;
 
+import io.ucell.at.ModuleErrorException;
+
 /**
  * An MQTT operation failed. Where the module reported it, {@link #errorClass()} and {@link #errorCode()} are the
  * +UMQTTER values (-1 otherwise) and the message says what they mean.
  */
-public class MqttException extends Exception {
+public class MqttException extends ModuleErrorException {
     private static final long serialVersionUID = 1L;
-    private final int errorClass;
-    private final int errorCode;
 
     public MqttException(String message) {
         this(message, -1, -1, null);
@@ -18,16 +18,6 @@ public class MqttException extends Exception {
     }
 
     public MqttException(String message, int errorClass, int errorCode, Throwable cause) {
-        super(message, cause);
-        this.errorClass = errorClass;
-        this.errorCode = errorCode;
-    }
-
-    public int errorClass() {
-        return errorClass;
-    }
-
-    public int errorCode() {
-        return errorCode;
+        super(message, errorClass, errorCode, cause);
     }
 }
