@@ -15,13 +15,14 @@ import io.ucell.simulator.model.ModuleModel;
 import java.time.Duration;
 
 /** A fast simulated module on TCP, the modem service on it (up to DATA_ACTIVE) and the MQTT client. */
-final class MqttSim implements AutoCloseable {
-    final SimulatedModule module;
-    final SimulatorTcpServer server;
-    final ModemController modem;
-    final ModuleMqttClient mqtt;
+/** Shared by the client and the cloud-connection tests. */
+public final class MqttSim implements AutoCloseable {
+    public final SimulatedModule module;
+    public final SimulatorTcpServer server;
+    public final ModemController modem;
+    public final ModuleMqttClient mqtt;
 
-    MqttSim(ModuleModel model, MqttSettings settings) throws Exception {
+    public MqttSim(ModuleModel model, MqttSettings settings) throws Exception {
         module = new SimulatedModule(SimulatorConfig.builder().model(model).baud(921600).bootTime(Duration.ofMillis(300))
                 .processingDelay(Duration.ofMillis(1)).registrationDelay(Duration.ofMillis(200)).build());
         server = SimulatorTcpServer.start(module, 0);
@@ -34,13 +35,13 @@ final class MqttSim implements AutoCloseable {
         mqtt = new ModuleMqttClient(modem, settings);
     }
 
-    void awaitDataActive() {
+    public void awaitDataActive() {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> modem.status().state() == ModemState.DATA_ACTIVE);
     }
 
     /** Fast reconnects for the tests. */
-    static MqttSettings settings(TestBroker broker) {
+    public static MqttSettings settings(TestBroker broker) {
         return MqttSettings.defaults().withServer("127.0.0.1", broker.port)
                 .withReconnect(Duration.ofMillis(200), Duration.ofSeconds(2));
     }

@@ -10,30 +10,31 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /** The other side: an independent Paho client on the same broker that records what it receives. */
-final class Peer implements AutoCloseable {
-    final MqttClient client;
-    final BlockingQueue<org.eclipse.paho.client.mqttv3.MqttMessage> received = new LinkedBlockingQueue<>();
-    final BlockingQueue<String> topics = new LinkedBlockingQueue<>();
+/** Shared by the client and the cloud-connection tests. */
+public final class Peer implements AutoCloseable {
+    public final MqttClient client;
+    public final BlockingQueue<org.eclipse.paho.client.mqttv3.MqttMessage> received = new LinkedBlockingQueue<>();
+    public final BlockingQueue<String> topics = new LinkedBlockingQueue<>();
 
-    Peer(TestBroker broker) throws Exception {
+    public Peer(TestBroker broker) throws Exception {
         client = new MqttClient(broker.uri(), "peer-" + System.nanoTime(), new MemoryPersistence());
         MqttConnectOptions o = new MqttConnectOptions();
         o.setCleanSession(true);
         client.connect(o);
     }
 
-    void subscribe(String filter) throws Exception {
+    public void subscribe(String filter) throws Exception {
         client.subscribe(filter, 1, (topic, msg) -> {
             topics.add(topic);
             received.add(msg);
         });
     }
 
-    void publish(String topic, byte[] payload, int qos, boolean retain) throws Exception {
+    public void publish(String topic, byte[] payload, int qos, boolean retain) throws Exception {
         client.publish(topic, payload, qos, retain);
     }
 
-    org.eclipse.paho.client.mqttv3.MqttMessage next() throws InterruptedException {
+    public org.eclipse.paho.client.mqttv3.MqttMessage next() throws InterruptedException {
         org.eclipse.paho.client.mqttv3.MqttMessage m = received.poll(15, TimeUnit.SECONDS);
         assertNotNull(m, "the peer received nothing");
         return m;

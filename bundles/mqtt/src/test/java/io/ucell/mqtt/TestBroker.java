@@ -11,13 +11,14 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /** A Moquette broker on loopback for the tests, optionally with a TLS listener (self-signed certificate). */
-final class TestBroker implements AutoCloseable {
-    static final String KEYSTORE_PASSWORD = "ucell-test";
-    final Server server = new Server();
-    final int port;
-    final int tlsPort;
+/** Shared by the client and the cloud-connection tests. */
+public final class TestBroker implements AutoCloseable {
+    public static final String KEYSTORE_PASSWORD = "ucell-test";
+    public final Server server = new Server();
+    public final int port;
+    public final int tlsPort;
     /** The CA (PEM) that signed the TLS listener's certificate, for the module's certificate store. */
-    final String caPem;
+    public final String caPem;
 
     private TestBroker(Path tlsDir, int fixedPort) throws Exception {
         port = fixedPort > 0 ? fixedPort : freePort();
@@ -47,20 +48,20 @@ final class TestBroker implements AutoCloseable {
         server.startServer(new MemoryConfig(p));
     }
 
-    static TestBroker start() throws Exception {
+    public static TestBroker start() throws Exception {
         return new TestBroker(null, 0);
     }
 
     /** A broker on a given port (to bring one back where another went away). */
-    static TestBroker startOn(int port) throws Exception {
+    public static TestBroker startOn(int port) throws Exception {
         return new TestBroker(null, port);
     }
 
-    static TestBroker startWithTls(Path dir) throws Exception {
+    public static TestBroker startWithTls(Path dir) throws Exception {
         return new TestBroker(dir, 0);
     }
 
-    String uri() {
+    public String uri() {
         return "tcp://127.0.0.1:" + port;
     }
 
@@ -92,7 +93,7 @@ final class TestBroker implements AutoCloseable {
     }
 
     /** A new CA key and self-signed CA certificate in {@code store}; returns the certificate (PEM). */
-    static String newCa(Path dir, Path store, String cn) throws Exception {
+    public static String newCa(Path dir, Path store, String cn) throws Exception {
         Files.deleteIfExists(store);
         keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2", "-dname",
                 "CN=" + cn, "-ext", "bc:c", "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass",

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.ucell.mqtt.MqttSim;
+import io.ucell.mqtt.Peer;
+import io.ucell.mqtt.TestBroker;
 import io.ucell.simulator.model.ModuleModel;
 import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ucell.mqtt.MqttSim;
+import io.ucell.mqtt.Peer;
+import io.ucell.mqtt.TestBroker;
 import io.ucell.simulator.model.ModuleModel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
