@@ -1,7 +1,7 @@
 package io.ucell.coap.at;
 
+import io.ucell.at.ModuleErrorException;
 import io.ucell.at.framing.AtLine;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,15 +27,7 @@ public final class CoapErrors {
 
     /** {class, code} from the +UCOAPER line: the last two numbers (a profile id in front is ignored). */
     public static int[] parse(AtLine line) {
-        List<String> p = line.params();
-        if (p.size() < 2) {
-            return new int[] {-1, -1};
-        }
-        try {
-            return new int[] {Integer.parseInt(p.get(p.size() - 2).trim()), Integer.parseInt(p.get(p.size() - 1).trim())};
-        } catch (NumberFormatException e) {
-            return new int[] {-1, -1};
-        }
+        return ModuleErrorException.classAndCode(line);
     }
 
     public static String describe(int errorClass, int code) {
