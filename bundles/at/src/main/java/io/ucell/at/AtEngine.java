@@ -120,6 +120,15 @@ public final class AtEngine implements AutoCloseable {
         return transportUp;
     }
 
+    /**
+     * True while a data phase (FTP direct link, PPP dial-up) holds the link: commands submitted now wait for
+     * it to end, so a supervisor should not read their silence as an unresponsive module.
+     */
+    public boolean isInDataMode() {
+        DataModeSession s = session;
+        return s != null && s.isOpen();
+    }
+
     /** The options the engine runs with (guard time of the +++ escape, timeouts...). */
     public AtEngineOptions options() {
         return options;

@@ -431,7 +431,8 @@ public final class ModemController implements ModemService, AutoCloseable {
             }
         }
         AtEngine e = engine;
-        if (e == null) {
+        if (e == null || e.isInDataMode()) {
+            // a data phase (direct link, PPP) owns the link; its end (NO CARRIER, transport down) is seen anyway
             return;
         }
         RuntimeException failure = null;
