@@ -24,6 +24,8 @@ public final class AtCommand {
 
     private static final Pattern NAME = Pattern.compile("\\+[A-Z][A-Z0-9]*");
     private static final Pattern BASIC = Pattern.compile("[A-Z&][A-Z0-9&=]*");
+    /** V.250 dial string: digits, '*', '#', '+' and ',' (no modifiers that end the line or switch modes). */
+    private static final Pattern DIAL_STRING = Pattern.compile("[0-9*#+,]{1,40}");
 
     private final String text;
     private final String traceText;
@@ -78,6 +80,21 @@ public final class AtCommand {
             throw new IllegalArgumentException("not a basic AT command: '" + command + "'");
         }
         Builder b = new Builder(c, "");
+        b.noParams();
+        b.responsePrefixes = List.of();
+        return b;
+    }
+
+    /**
+     * ATD with a dial string, e.g. {@code dial("*99***1#")} for a packet-data (PPP) call on cid 1; add
+     * {@link Builder#expectConnect()} and run it with {@link AtEngine#dial}. Only digits, '*', '#', '+' and ','
+     * are accepted, so nothing else can reach the command line.
+     */
+    public static Builder dial(String dialString) {
+        if (dialString == null || !DIAL_STRING.matcher(dialString).matches()) {
+            throw new IllegalArgumentException("not a dial string: '" + dialString + "'");
+        }
+        Builder b = new Builder("D", dialString);
         b.noParams();
         b.responsePrefixes = List.of();
         return b;

@@ -67,4 +67,15 @@ class AtQuotingTest {
         assertThrows(IllegalArgumentException.class, () -> AtCommand.raw("+CSQ"));
         assertEquals(java.util.List.of("+CSQ"), AtCommand.raw("at+csq").responsePrefixes());
     }
+
+    @Test
+    void dialStringsAreCheckedToo() {
+        AtCommand c = AtCommand.dial("*99***2#").expectConnect().build();
+        assertEquals("ATD*99***2#", c.text());
+        assertTrue(c.expectsConnect());
+        assertEquals("D", c.name());
+        for (String bad : new String[] {"*99#;+CFUN=16", "*99\r", "", "*99#\"", "T*99#"}) {
+            assertThrows(IllegalArgumentException.class, () -> AtCommand.dial(bad), bad);
+        }
+    }
 }

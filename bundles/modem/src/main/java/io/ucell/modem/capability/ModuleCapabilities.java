@@ -76,6 +76,47 @@ public record ModuleCapabilities(
                 gap, "+UUSORF", 16384, full, full, full, full, full, true, true, true);
     }
 
+    /**
+     * Dial-up (app note section 4) on this module: router or bridge mode, full-cone NAT, embedded port
+     * filtering, whether +UAUTHREQ must precede the dial, and +CVHU=0 for ATH in online command mode.
+     */
+    public DialUp dialUp() {
+        return DialUp.of(family, productVersion);
+    }
+
+    /** How the module gives the DTE its address on a PPP link (section 4.1.1 / 4.1.2). */
+    public enum PppMode {
+        /** A private network per cid, 192.168.(200+cid).0/24, the module routes (IPv4 only; SARA-R5, LEXI-R520). */
+        ROUTER,
+        /** The DTE gets the context's address; the module is a transparent pipe (SARA-R42, LEXI-R422, SARA-R422). */
+        BRIDGE
+    }
+
+    /**
+     * Section 4 per family and product version.
+     *
+     * @param mode                 router (SARA-R5, LEXI-R520) or bridge (SARA-R42 series, LEXI-R422)
+     * @param authRequestMandatory +UAUTHREQ with at least a dummy user and password before the dial (4.1:
+     *                             LEXI-R520, SARA-R5 00B/x1B/02B)
+     * @param fullConeNatSupported +UPORTFWD=100,cid (4.1.3: not SARA-R5 00B, not the SARA-R42 series)
+     * @param portFilterSupported  +UEMBPF (4.3: SARA-R42 series and LEXI-R422 only)
+     * @param portFilterDefault    the factory +UEMBPF value as "mode,range" ("1,9999-19999" on SARA-R42 01B and
+     *                             LEXI-R422, "0," on SARA-R42 00B and SARA-R422); null where unsupported
+     * @param cvhuForHangUp        +CVHU=0 makes ATH work in online command mode (4.2: SARA-R42 series)
+     */
+    public record DialUp(PppMode mode, boolean authRequestMandatory, boolean fullConeNatSupported,
+            boolean portFilterSupported, String portFilterDefault, boolean cvhuForHangUp) {
+
+        static DialUp of(ModuleFamily family, ProductVersion version) {
+            if (family.series() == ModuleFamily.Series.R5) {
+                return new DialUp(PppMode.ROUTER, true, version != ProductVersion.V00B, false, null, false);
+            }
+            boolean filterOn = family == ModuleFamily.LEXI_R422
+                    || (family == ModuleFamily.SARA_R42 && version != ProductVersion.V00B);
+            return new DialUp(PppMode.BRIDGE, false, false, true, filterOn ? "1,9999-19999" : "0,", true);
+        }
+    }
+
     public boolean validCid(int cid) {
         return cid >= minCid && cid <= maxCid;
     }
