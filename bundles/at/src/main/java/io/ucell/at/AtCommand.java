@@ -124,7 +124,7 @@ public final class AtCommand {
         b.text.setLength(0);
         b.text.append(line);
         b.trace.setLength(0);
-        b.trace.append(line);
+        b.trace.append(RawLineSecrets.mask(line, name));
         b.noParams();
         b.responsePrefixes = name.startsWith("+") ? List.of(name) : List.of();
         return b.build();

@@ -47,6 +47,16 @@ public final class CommandTimeouts {
         if (command.timeout() != null) {
             return command.timeout();
         }
+        if (isRead(command)) {
+            // AT+COPS?, AT+CGACT?...: the read form reports stored state at once, only the set (and AT+COPS=?) forms
+            // wait for the network; a silent module is noticed after seconds, not minutes
+            return fallback;
+        }
         return byName.getOrDefault(command.name(), fallback);
+    }
+
+    private static boolean isRead(AtCommand command) {
+        String text = command.text();
+        return text.endsWith("?") && !text.endsWith("=?");
     }
 }

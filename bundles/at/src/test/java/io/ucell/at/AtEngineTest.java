@@ -192,7 +192,7 @@ class AtEngineTest {
     @Test
     void perCommandTimeoutFromTable() {
         CommandTimeouts t = CommandTimeouts.ublox();
-        assertEquals(Duration.ofMinutes(3), t.forCommand(AtCommand.read("+COPS").build()));
+        assertEquals(Duration.ofMinutes(3), t.forCommand(AtCommand.set("+COPS").param(0).build()));
         assertEquals(Duration.ofSeconds(10), t.forCommand(AtCommand.action("+CSQ").build()));
         assertEquals(Duration.ofSeconds(1), t.forCommand(AtCommand.action("+CSQ").timeout(Duration.ofSeconds(1)).build()));
     }

@@ -114,6 +114,12 @@ class DeploymentPackageTest {
                     "backoff.base", 200L, "sync.timeout", 1));
             await().atMost(Duration.ofSeconds(20)).until(() -> gateway.service("io.ucell.modem.ModemService") != null
                     && gateway.service("io.ucell.console.ModemCommands") != null);
+            // Kura's ConfigurationService seeds a configuration from the metatype defaults for every designated PID
+            // (ConfigurationServiceImpl.registerComponentOCD); this framework has no Kura, so the test does that
+            for (String pid : List.of("io.ucell.coap", "io.ucell.ftp", "io.ucell.http", "io.ucell.mqtt", "io.ucell.mqttsn",
+                    "io.ucell.sockets")) {
+                gateway.configure(pid, Map.of());
+            }
             Set<String> kuraComponents = new TreeSet<>();
             // components register as their bundles start (io.ucell.mqttsn starts last): wait for all of them
             await().atMost(Duration.ofSeconds(20)).until(() -> {

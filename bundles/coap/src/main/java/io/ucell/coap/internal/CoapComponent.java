@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The CoAP client as a Kura-configurable DS component and a {@link CoapService}; the work is in {@link CoapClient}. */
-@Component(immediate = true, configurationPolicy = ConfigurationPolicy.OPTIONAL, configurationPid = CoapComponent.PID,
+@Component(immediate = true, configurationPolicy = ConfigurationPolicy.REQUIRE, configurationPid = CoapComponent.PID,
         service = {CoapService.class, ConfigurableComponent.class}, property = "kura.service.pid=" + CoapComponent.PID)
 @Designate(ocd = CoapConfig.class)
 public final class CoapComponent implements CoapService, ConfigurableComponent {

@@ -28,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The FTP client as a Kura-configurable DS component and an {@link FtpService}; the work is in {@link FtpClient}. */
-@Component(immediate = true, configurationPolicy = ConfigurationPolicy.OPTIONAL, configurationPid = FtpComponent.PID,
+@Component(immediate = true, configurationPolicy = ConfigurationPolicy.REQUIRE, configurationPid = FtpComponent.PID,
         service = {FtpService.class, ConfigurableComponent.class}, property = "kura.service.pid=" + FtpComponent.PID)
 @Designate(ocd = FtpConfig.class)
 public final class FtpComponent implements FtpService, ConfigurableComponent {

@@ -26,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The HTTP client as a Kura-configurable DS component and an {@link HttpService}; the work is in {@link ModuleHttpClient}. */
-@Component(immediate = true, configurationPolicy = ConfigurationPolicy.OPTIONAL, configurationPid = HttpComponent.PID,
+@Component(immediate = true, configurationPolicy = ConfigurationPolicy.REQUIRE, configurationPid = HttpComponent.PID,
         service = {HttpService.class, ConfigurableComponent.class}, property = "kura.service.pid=" + HttpComponent.PID)
 @Designate(ocd = HttpConfig.class)
 public final class HttpComponent implements HttpService, ConfigurableComponent {

@@ -32,7 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The MQTT client as a Kura-configurable DS component and an {@link MqttService}; the work is in {@link ModuleMqttClient}. */
-@Component(immediate = true, configurationPolicy = ConfigurationPolicy.OPTIONAL, configurationPid = MqttComponent.PID,
+@Component(immediate = true, configurationPolicy = ConfigurationPolicy.REQUIRE, configurationPid = MqttComponent.PID,
         service = {MqttService.class, ConfigurableComponent.class}, property = "kura.service.pid=" + MqttComponent.PID)
 @Designate(ocd = MqttConfig.class)
 public final class MqttComponent implements MqttService, ConfigurableComponent {

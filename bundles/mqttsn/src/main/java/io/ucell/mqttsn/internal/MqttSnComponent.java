@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * {@link MqttSnClient}. With "connect" set it keeps a session up: connects when a configuration is applied and again
  * (after 5 s, doubling up to 2 min) when the module reports the session lost.
  */
-@Component(immediate = true, configurationPolicy = ConfigurationPolicy.OPTIONAL, configurationPid = MqttSnComponent.PID,
+@Component(immediate = true, configurationPolicy = ConfigurationPolicy.REQUIRE, configurationPid = MqttSnComponent.PID,
         service = {MqttSnService.class, ConfigurableComponent.class}, property = "kura.service.pid=" + MqttSnComponent.PID)
 @Designate(ocd = MqttSnConfig.class)
 public final class MqttSnComponent implements MqttSnService, ConfigurableComponent {

@@ -28,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The socket client as a Kura-configurable DS component and the {@link ModuleSockets} service; the work is in {@link SocketStack}. */
-@Component(immediate = true, configurationPolicy = ConfigurationPolicy.OPTIONAL, configurationPid = SocketsComponent.PID,
+@Component(immediate = true, configurationPolicy = ConfigurationPolicy.REQUIRE, configurationPid = SocketsComponent.PID,
         service = {ModuleSockets.class, ConfigurableComponent.class}, property = "kura.service.pid=" + SocketsComponent.PID)
 @Designate(ocd = SocketsConfig.class)
 public final class SocketsComponent implements ModuleSockets, ConfigurableComponent {
