@@ -78,10 +78,10 @@ class DeploymentPackageTest {
         Map<String, String> bundles = declaredBundles(dp);
         assertEquals(Set.of("com.fazecast.jSerialComm", "io.ucell.at", "io.ucell.modem", "io.ucell.console", "io.ucell.coap",
                 "io.ucell.files", "io.ucell.ftp", "io.ucell.http", "io.ucell.mqtt", "io.ucell.mqttsn", "io.ucell.pki",
-                "io.ucell.security", "io.ucell.sockets"), bundles.keySet());
+                "io.ucell.security", "io.ucell.sockets", "io.ucell.ppp"), bundles.keySet());
         for (String bsn : List.of("io.ucell.at", "io.ucell.modem", "io.ucell.console", "io.ucell.coap", "io.ucell.files",
                 "io.ucell.ftp", "io.ucell.http", "io.ucell.mqtt", "io.ucell.mqttsn", "io.ucell.pki", "io.ucell.security",
-                "io.ucell.sockets")) {
+                "io.ucell.sockets", "io.ucell.ppp")) {
             Version v = Version.parseVersion(bundles.get(bsn));
             assertTrue(v.getQualifier().matches("\\d{12}"), bsn + " has a timestamp qualifier, not SNAPSHOT: " + v);
         }
@@ -117,7 +117,7 @@ class DeploymentPackageTest {
             // Kura's ConfigurationService seeds a configuration from the metatype defaults for every designated PID
             // (ConfigurationServiceImpl.registerComponentOCD); this framework has no Kura, so the test does that
             for (String pid : List.of("io.ucell.coap", "io.ucell.ftp", "io.ucell.http", "io.ucell.mqtt", "io.ucell.mqttsn",
-                    "io.ucell.sockets")) {
+                    "io.ucell.sockets", "io.ucell.ppp")) {
                 gateway.configure(pid, Map.of());
             }
             Set<String> kuraComponents = new TreeSet<>();
@@ -136,6 +136,7 @@ class DeploymentPackageTest {
             assertTrue(kuraComponents.contains("io.ucell.http"), kuraComponents.toString());
             assertTrue(kuraComponents.contains("io.ucell.sockets"), kuraComponents.toString());
             assertTrue(kuraComponents.contains("io.ucell.mqtt"), kuraComponents.toString());
+            assertTrue(kuraComponents.contains("io.ucell.ppp"), kuraComponents.toString());
             // the cloud connection factory Kura's UI offers under Cloud Connections
             assertNotNull(gateway.service("org.eclipse.kura.cloudconnection.factory.CloudConnectionFactory"));
         }

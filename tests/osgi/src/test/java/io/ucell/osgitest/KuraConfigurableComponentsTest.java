@@ -61,7 +61,7 @@ class KuraConfigurableComponentsTest {
         // the protocol services and the factories of the cloud connection and the security profiles
         List<String> pids = checked.stream().map(Checked::pid).toList();
         for (String expected : List.of("io.ucell.modem", "io.ucell.sockets", "io.ucell.mqtt", "io.ucell.mqttsn",
-                "io.ucell.coap", "io.ucell.http", "io.ucell.ftp", "io.ucell.security.profile")) {
+                "io.ucell.coap", "io.ucell.http", "io.ucell.ftp", "io.ucell.ppp", "io.ucell.security.profile")) {
             assertTrue(pids.contains(expected), expected + " is not a Kura ConfigurableComponent: " + checked);
         }
     }
