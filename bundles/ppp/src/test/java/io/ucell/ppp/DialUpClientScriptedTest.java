@@ -48,7 +48,7 @@ class DialUpClientScriptedTest {
         FakeModem m = modem(ModuleFamily.SARA_R5, ProductVersion.V02B);
         DialUpClient client = new DialUpClient(m, settings(2, PppAuthType.PAP, "ppp-user", "s3cret", true, null));
         PppLink link = client.dial();
-        assertEquals(List.of("AT+UAUTHREQ=2,1,\"ppp-user\",\"s3cret\"", "AT+UPORTFWD=100,2", "ATD*99***2#"), m.module.commands);
+        assertEquals(List.of("AT+UAUTHREQ=2,1,\"ppp-user\",\"s3cret\"", "AT+UPORTFWD=100,2", "ATS12=3", "ATD*99***2#"), m.module.commands);
         assertEquals(PppMode.ROUTER, link.mode());
         assertEquals(2, link.cid());
         assertEquals(Optional.of("192.168.202.1"), link.expectedHostAddress());
@@ -77,7 +77,7 @@ class DialUpClientScriptedTest {
         assertEquals(Optional.empty(), client.link());
         assertEquals(-1, link.input().read());
         link.hangUp(); // nothing more
-        assertEquals(4, m.module.commands.size());
+        assertEquals(5, m.module.commands.size());
     }
 
     @Test
@@ -86,14 +86,14 @@ class DialUpClientScriptedTest {
         m.module.escapeAnswer = "NO CARRIER";
         DialUpClient client = new DialUpClient(m, settings(1, PppAuthType.NONE, "", "", false, null));
         PppLink link = client.dial();
-        assertEquals(List.of("AT+UAUTHREQ=1,0", "AT+CVHU=0", "AT+CGDCONT?", "ATD*99***1#"), m.module.commands);
+        assertEquals(List.of("AT+UAUTHREQ=1,0", "AT+CVHU=0", "ATS12=3", "AT+CGDCONT?", "ATD*99***1#"), m.module.commands);
         assertEquals(PppMode.BRIDGE, link.mode());
         assertEquals(Optional.of("100.108.232.233"), link.expectedHostAddress());
         assertEquals(Optional.empty(), link.expectedModuleAddress());
         // +++ answered NO CARRIER: the call is over, no ATH
         link.hangUp();
         assertEquals(Optional.of(LinkEnd.HUNG_UP), link.awaitEnd(Duration.ofSeconds(1)));
-        assertEquals(4, m.module.commands.size());
+        assertEquals(5, m.module.commands.size());
     }
 
     @Test
@@ -101,7 +101,7 @@ class DialUpClientScriptedTest {
         FakeModem m = modem(ModuleFamily.LEXI_R422, ProductVersion.V01B);
         DialUpClient client = new DialUpClient(m, settings(2, PppAuthType.CHAP, "u", "p", false, null));
         PppLink link = client.dial();
-        assertEquals(List.of("AT+UAUTHREQ=2,2,\"u\",\"p\"", "AT+CVHU=0", "AT+CGDCONT?", "ATD*99***2#"), m.module.commands);
+        assertEquals(List.of("AT+UAUTHREQ=2,2,\"u\",\"p\"", "AT+CVHU=0", "ATS12=3", "AT+CGDCONT?", "ATD*99***2#"), m.module.commands);
         assertEquals(Optional.empty(), link.expectedHostAddress());
         link.close();
     }
@@ -124,7 +124,7 @@ class DialUpClientScriptedTest {
         PppLink again = client.dial();
         assertTrue(again.isOpen());
         assertEquals("ATD*99***1#", m.module.commands.get(m.module.commands.size() - 1));
-        assertEquals(before + 2, m.module.commands.size());
+        assertEquals(before + 3, m.module.commands.size());
         again.hangUp();
     }
 
@@ -224,7 +224,7 @@ class DialUpClientScriptedTest {
         // the dial checked it already: no +UEMBPF before it
         m.module.commands.clear();
         PppLink link = client.dial();
-        assertEquals(List.of("AT+UAUTHREQ=1,0", "AT+CVHU=0", "AT+CGDCONT?", "ATD*99***1#"), m.module.commands);
+        assertEquals(List.of("AT+UAUTHREQ=1,0", "AT+CVHU=0", "ATS12=3", "AT+CGDCONT?", "ATD*99***1#"), m.module.commands);
         assertThrows(PppException.class, client::applyPortFilter, "not while a link is up");
         link.hangUp();
 
@@ -233,7 +233,7 @@ class DialUpClientScriptedTest {
         m.module.commands.clear();
         client.dial().hangUp();
         assertEquals(List.of("AT+UEMBPF?", "AT+UEMBPF=0", "AT+CFUN=16", "AT+UEMBPF?", "AT+UAUTHREQ=1,0", "AT+CVHU=0",
-                "AT+CGDCONT?", "ATD*99***1#", "ATH"), m.module.commands);
+                "ATS12=3", "AT+CGDCONT?", "ATD*99***1#", "ATH"), m.module.commands);
         assertEquals(2, m.restarts.get());
         assertEquals(PortFilter.of(false, ""), client.storedPortFilter());
     }

@@ -43,6 +43,15 @@ public final class PppAt {
         return AtCommand.dial("*99***" + cid + "#").expectConnect().timeout(DIAL_TIMEOUT).build();
     }
 
+    /**
+     * ATS12=n: the escape guard time in 1/50 s. The module wants more than this much silence around "+++", so it
+     * is set to three quarters of the engine's guard time, which the engine then always exceeds.
+     */
+    public static AtCommand escapeGuardTime(Duration engineGuardTime) {
+        long units = Math.max(1, Math.min(255, engineGuardTime.toMillis() * 3 / 4 / 20));
+        return AtCommand.basic("S12=" + units).build();
+    }
+
     /** ATH: ends the call from online command mode. */
     public static AtCommand hangUp() {
         return AtCommand.basic("H").build();

@@ -126,7 +126,10 @@ public final class DialUpClient implements DialUpService, AutoCloseable {
         }
     }
 
-    /** +UAUTHREQ (always: on SARA-R5 it is mandatory, elsewhere it replaces whatever was set), NAT, +CVHU. */
+    /**
+     * +UAUTHREQ (always: on SARA-R5 it is mandatory, elsewhere it replaces whatever was set), NAT, +CVHU, and the
+     * escape guard time the engine's "+++" can meet.
+     */
     private void prepare(AtEngine at, PppSettings s, ModuleCapabilities caps) throws PppException {
         ok(at, PppAt.authRequest(s.cid(), s.authType(), s.user(), s.password()), "+UAUTHREQ");
         if (s.fullConeNat()) {
@@ -136,6 +139,7 @@ public final class DialUpClient implements DialUpService, AutoCloseable {
         if (caps.dialUp().cvhuForHangUp()) {
             ok(at, PppAt.voiceHangUpControl(), "+CVHU=0");
         }
+        ok(at, PppAt.escapeGuardTime(at.options().guardTime()), "ATS12");
     }
 
     private PppLink connect(AtEngine at, PppSettings s, ModuleCapabilities caps) throws PppException {
