@@ -94,6 +94,9 @@ public final class PppComponent implements DialUpService, ConfigurableComponent 
             return;
         }
         configError = null;
+        if (a.equals(accepted)) {
+            return; // the same configuration again (Kura re-applies it): keep the link
+        }
         stopSupervisor();
         accepted = a;
         client.update(a.settings());
