@@ -140,9 +140,13 @@ public final class PppdSession implements AutoCloseable {
         }
     }
 
-    /** SIGTERM, then SIGKILL when pppd has not exited after a few seconds. */
+    /**
+     * SIGTERM, then SIGKILL when pppd has not exited after a few seconds. The signal goes through the process
+     * handle: {@code Process.destroy()} would also close pppd's stdin and stdout, and the LCP Terminate-Request
+     * pppd sends on SIGTERM would never reach the module.
+     */
     private void terminate() {
-        process.destroy();
+        process.toHandle().destroy();
         try {
             if (!process.waitFor(TERM_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn("pppd (pid {}) ignored SIGTERM for {} s; killing it", process.pid(), TERM_WAIT.toSeconds());
