@@ -106,13 +106,24 @@ public final class PppClient implements AutoCloseable {
             throws IOException, InterruptedException {
         PppClient c = new PppClient(in, out, user, password);
         c.startReader();
-        c.negotiate(timeout);
+        try {
+            c.negotiate(timeout);
+        } catch (PppException e) {
+            // the module ends a refused call itself (Terminate-Request, NO CARRIER): wait for that, so the streams
+            // are free for AT commands when this throws
+            String end = c.awaitEnd(Duration.ofSeconds(3));
+            c.close();
+            throw new PppException(e.getMessage() + "; module: " + end);
+        }
         return c;
     }
 
     private void startReader() {
-        endedWith = null;
-        stopOnOk = false;
+        synchronized (lock) {
+            endedWith = null;
+            stopOnOk = false;
+            receiver.text().setLength(0);
+        }
         Thread t = new Thread(this::readLoop, "ppp-client-reader");
         t.setDaemon(true);
         reader = t;
@@ -273,7 +284,10 @@ public final class PppClient implements AutoCloseable {
      * command mode) or NO CARRIER and returns that text; the reader has stopped then, so AT commands can follow.
      */
     public String escape(Duration guard, Duration timeout) throws IOException, InterruptedException {
-        stopOnOk = true;
+        synchronized (lock) {
+            receiver.text().setLength(0);
+            stopOnOk = true;
+        }
         Thread.sleep(guard.toMillis());
         synchronized (out) {
             out.write("+++".getBytes(StandardCharsets.US_ASCII));
@@ -304,12 +318,20 @@ public final class PppClient implements AutoCloseable {
         }
     }
 
+    /** Stops the reader (it leaves the streams within its read timeout, or at once on NO CARRIER). */
     @Override
     public void close() {
         Thread t = reader;
-        endedWith = endedWith == null ? "closed" : endedWith;
-        if (t != null) {
-            t.interrupt();
+        synchronized (lock) {
+            endedWith = endedWith == null ? "closed" : endedWith;
+            lock.notifyAll();
+        }
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -352,7 +374,7 @@ public final class PppClient implements AutoCloseable {
 
     private void finish(String why) {
         synchronized (lock) {
-            endedWith = why;
+            endedWith = endedWith == null ? why : endedWith;
             lock.notifyAll();
         }
     }
