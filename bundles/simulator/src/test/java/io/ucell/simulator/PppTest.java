@@ -428,4 +428,49 @@ class PppTest {
             assertEquals("ERROR", d.fin("ATD123456789;"), "no voice calls");
         }
     }
+
+    @Test
+    void tcpThroughTheLinkToARealServer() throws Exception {
+        byte[] data = new byte[5000];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) i; // every byte value, flags and escapes included
+        }
+        try (Dte d = new Dte(ModuleModel.SARA_R5_02B); SocketSupport.EchoServer server = new SocketSupport.EchoServer();
+                java.net.ServerSocket greeter = new java.net.ServerSocket(0, 5, LOOPBACK)) {
+            d.ok("AT+UAUTHREQ=1,2,\"" + USER + "\",\"" + PASSWORD + "\"");
+            PppClient ppp = d.dial("ATD*99***1#", USER, PASSWORD);
+            PppClient.TcpConnection c = ppp.openTcp(43_000, LOOPBACK, server.port(), T);
+            c.write(data);
+            assertArrayEquals(data, c.read(data.length, T), "echoed through the proxy");
+            c.close();
+            assertTrue(c.finAcknowledged(), "our FIN acknowledged");
+            assertTrue(c.awaitEof(T), "the server closed after our FIN: its FIN reaches the DTE");
+
+            // the host side closes first
+            Thread t = new Thread(() -> {
+                try (Socket s = greeter.accept()) {
+                    s.getOutputStream().write("hello".getBytes(StandardCharsets.US_ASCII));
+                } catch (Exception e) {
+                    // test fails on the read
+                }
+            });
+            t.start();
+            PppClient.TcpConnection g = ppp.openTcp(43_001, LOOPBACK, greeter.getLocalPort(), T);
+            assertArrayEquals("hello".getBytes(StandardCharsets.US_ASCII), g.read(5, T));
+            assertTrue(g.awaitEof(T));
+            g.close();
+            assertTrue(g.finAcknowledged());
+
+            // nobody listening: RST
+            int closedPort;
+            try (java.net.ServerSocket tmp = new java.net.ServerSocket(0, 1, LOOPBACK)) {
+                closedPort = tmp.getLocalPort();
+            }
+            PppClient.PppException refused = assertThrows(PppClient.PppException.class,
+                    () -> ppp.openTcp(43_002, LOOPBACK, closedPort, T));
+            assertTrue(refused.getMessage().contains("RST"), refused.getMessage());
+            assertEquals(0, ppp.badFrames());
+            assertTrue(ppp.terminate(T));
+        }
+    }
 }

@@ -621,7 +621,7 @@ public final class PppClient implements AutoCloseable {
 
     // ------------------------------------------------------------------ IPv4
 
-    private void onIp(byte[] p) {
+    private void onIp(byte[] p) throws IOException {
         if (p.length < 20 || (p[0] & 0xF0) != 0x40 || checksum(p, 0, (p[0] & 0x0F) * 4) != 0) {
             return;
         }
@@ -640,7 +640,188 @@ public final class PppClient implements AutoCloseable {
                         Arrays.copyOfRange(payload, 8, len)));
             }
             case 1 -> icmp.add(payload);
+            case 6 -> {
+                if (payload.length >= 20 && transportChecksum(src, dst, 6, payload) == 0) {
+                    TcpConnection c = tcp.get(u16(payload, 2) + "/" + address(src).getHostAddress() + "/"
+                            + u16(payload, 0));
+                    if (c != null) {
+                        c.onSegment(payload);
+                    }
+                }
+            }
             default -> {
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ TCP
+
+    private final java.util.Map<String, TcpConnection> tcp = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Opens a TCP connection from {@code localPort} (three-way handshake). Throws when the module answers RST or
+     * nothing within {@code timeout}. No retransmission: the PPP link is lossless.
+     */
+    public TcpConnection openTcp(int localPort, InetAddress destination, int port, Duration timeout)
+            throws IOException, InterruptedException {
+        TcpConnection c = new TcpConnection(localPort, (Inet4Address) destination, port);
+        tcp.put(localPort + "/" + destination.getHostAddress() + "/" + port, c);
+        synchronized (lock) {
+            c.sendSegment(0x02, new byte[0]);
+            c.sndNxt++;
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!c.established && !c.reset && System.nanoTime() < deadline) {
+                lock.wait(20);
+            }
+            if (!c.established) {
+                throw new PppException(c.reset ? "TCP connection refused (RST)" : "TCP handshake timed out");
+            }
+        }
+        return c;
+    }
+
+    /** One TCP connection of the DTE (the bare minimum of RFC 793; guarded by the client's lock). */
+    public final class TcpConnection implements AutoCloseable {
+        private final int localPort;
+        private final Inet4Address remote;
+        private final int remotePort;
+        private int sndNxt = random.nextInt();
+        private int rcvNxt;
+        private boolean established;
+        private boolean reset;
+        private boolean eof;
+        private boolean finAcked;
+        private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+        private int readPos;
+
+        private TcpConnection(int localPort, Inet4Address remote, int remotePort) {
+            this.localPort = localPort;
+            this.remote = remote;
+            this.remotePort = remotePort;
+        }
+
+        private void sendSegment(int flags, byte[] data) throws IOException {
+            byte[] seg = new byte[20 + data.length];
+            put16(seg, 0, localPort);
+            put16(seg, 2, remotePort);
+            putInt(seg, 4, sndNxt);
+            putInt(seg, 8, (flags & 0x10) != 0 ? rcvNxt : 0);
+            seg[12] = 0x50;
+            seg[13] = (byte) flags;
+            put16(seg, 14, 65_535);
+            System.arraycopy(data, 0, seg, 20, data.length);
+            put16(seg, 16, transportChecksum(localAddress, remote.getAddress(), 6, seg));
+            sendIp(6, remote.getAddress(), seg);
+        }
+
+        private void onSegment(byte[] s) throws IOException {
+            int seq = readInt(s, 4);
+            int ack = readInt(s, 8);
+            int flags = s[13] & 0x3F;
+            int off = ((s[12] & 0xF0) >>> 4) * 4;
+            byte[] data = Arrays.copyOfRange(s, Math.min(off, s.length), s.length);
+            if ((flags & 0x04) != 0) {
+                reset = true;
+                return;
+            }
+            if ((flags & 0x02) != 0) {
+                if (!established && (flags & 0x10) != 0 && ack == sndNxt) {
+                    rcvNxt = seq + 1;
+                    established = true;
+                    sendSegment(0x10, new byte[0]);
+                }
+                return;
+            }
+            if ((flags & 0x10) != 0 && eofSent && ack == sndNxt) {
+                finAcked = true;
+            }
+            if (seq != rcvNxt) {
+                sendSegment(0x10, new byte[0]);
+                return;
+            }
+            if (data.length > 0) {
+                received.writeBytes(data);
+                rcvNxt += data.length;
+            }
+            if ((flags & 0x01) != 0) {
+                rcvNxt += 1;
+                eof = true;
+            }
+            if (data.length > 0 || (flags & 0x01) != 0) {
+                sendSegment(0x10, new byte[0]);
+            }
+        }
+
+        private boolean eofSent;
+
+        /** Sends {@code data} in segments of at most 536 bytes (the default MSS). */
+        public void write(byte[] data) throws IOException {
+            synchronized (lock) {
+                for (int i = 0; i < data.length; i += 536) {
+                    byte[] part = Arrays.copyOfRange(data, i, Math.min(data.length, i + 536));
+                    sendSegment(0x18, part);
+                    sndNxt += part.length;
+                }
+            }
+        }
+
+        /** Exactly {@code n} bytes, or fewer when the peer closed or the time ran out. */
+        public byte[] read(int n, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            synchronized (lock) {
+                while (received.size() - readPos < n && !eof && !reset && System.nanoTime() < deadline) {
+                    lock.wait(20);
+                }
+                byte[] all = received.toByteArray();
+                int m = Math.min(n, all.length - readPos);
+                byte[] out = Arrays.copyOfRange(all, readPos, readPos + m);
+                readPos += m;
+                return out;
+            }
+        }
+
+        /** True once the peer's FIN came (after all its data). */
+        public boolean awaitEof(Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            synchronized (lock) {
+                while (!eof && !reset && System.nanoTime() < deadline) {
+                    lock.wait(20);
+                }
+                return eof;
+            }
+        }
+
+        public boolean wasReset() {
+            synchronized (lock) {
+                return reset;
+            }
+        }
+
+        /** Sends FIN and waits (at most 5 s) until it is acknowledged. */
+        @Override
+        public void close() throws IOException {
+            synchronized (lock) {
+                if (!eofSent && !reset) {
+                    sendSegment(0x11, new byte[0]);
+                    sndNxt += 1;
+                    eofSent = true;
+                }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (!finAcked && !reset && System.nanoTime() < deadline) {
+                    try {
+                        lock.wait(20);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+
+        /** True when the peer acknowledged our FIN. */
+        public boolean finAcknowledged() {
+            synchronized (lock) {
+                return finAcked;
             }
         }
     }
