@@ -42,7 +42,11 @@ class PppTest {
         }
 
         Dte(ModuleModel model, HostPing hostPing) throws Exception {
-            module = new SimulatedModule(Sim.fast(model).build(), hostPing);
+            this(model, hostPing, 921_600);
+        }
+
+        Dte(ModuleModel model, HostPing hostPing, int baud) throws Exception {
+            module = new SimulatedModule(Sim.fast(model).baud(baud).build(), hostPing);
             server = SimulatorTcpServer.start(module, 0);
             socket = new Socket("127.0.0.1", server.port());
             socket.setTcpNoDelay(true);
@@ -470,6 +474,33 @@ class PppTest {
                     () -> ppp.openTcp(43_002, LOOPBACK, closedPort, T));
             assertTrue(refused.getMessage().contains("RST"), refused.getMessage());
             assertEquals(0, ppp.badFrames());
+            assertTrue(ppp.terminate(T));
+        }
+    }
+
+    @Test
+    void theCallEndsWhenTheContextGoesDown() throws Exception {
+        try (Dte d = new Dte(ModuleModel.SARA_R5_02B)) {
+            d.ok("AT+UAUTHREQ=1,1,\"" + USER + "\",\"" + PASSWORD + "\"");
+            PppClient ppp = d.dial("ATD*99***1#", USER, PASSWORD);
+            d.module.deactivateContext(1);
+            assertEquals("NO CARRIER", ppp.awaitEnd(T), "LCP Terminate-Request, then NO CARRIER");
+            d.ok("AT");
+        }
+    }
+
+    @Test
+    void pppBytesArePacedByTheUart() throws Exception {
+        // 9600 baud: 960 bytes a second; 1000 bytes of data each way (HDLC framing adds at least 28) take over 2 s
+        try (Dte d = new Dte(ModuleModel.SARA_R42_01B, new HostPing(), 9600); UdpEcho server = new UdpEcho()) {
+            PppClient ppp = d.dial("ATD*99***1#", "", "");
+            byte[] data = new byte[1000];
+            java.util.Arrays.fill(data, (byte) 'x');
+            long t0 = System.nanoTime();
+            PppClient.Datagram r = echo(ppp, server, 44_000, data, Duration.ofSeconds(20));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertNotNull(r);
+            assertTrue(ms >= 2000, "round trip took " + ms + " ms");
             assertTrue(ppp.terminate(T));
         }
     }

@@ -248,6 +248,7 @@ public final class PppCommands {
             case TEST:
                 return Response.ok("+CGDATA: (\"PPP\")");
             case SET:
+            case ACTION: // AT+CGDATA: PPP on cid 1
                 break;
             default:
                 return Response.error();
@@ -307,6 +308,11 @@ public final class PppCommands {
         PppLink link = new PppLink(setup, gateways, l -> ended(net, l, deactivateAtEnd));
         call = link;
         net.onDispose(() -> link.hangUpNow("module rebooted"));
+        net.onContextDown(down -> {
+            if (down == cid) {
+                link.contextLost();
+            }
+        });
         return Response.connect(link);
     }
 

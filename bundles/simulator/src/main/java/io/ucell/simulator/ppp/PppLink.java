@@ -174,6 +174,21 @@ final class PppLink implements DataLink {
         end("module rebooted");
     }
 
+    /** The context went down (deactivated by the network, detach, radio off): Terminate-Request, NO CARRIER. */
+    void contextLost() {
+        if (ended) {
+            return;
+        }
+        try {
+            engine.execute(() -> {
+                LOG.info("PPP on cid {}: the context went down", setup.cid());
+                terminate();
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // ended meanwhile
+        }
+    }
+
     /** ATH in online command mode (or a reboot): the call ends without NO CARRIER (ATH answers OK). */
     void hangUpNow(String why) {
         end(why);
