@@ -504,4 +504,16 @@ class PppTest {
             assertTrue(ppp.terminate(T));
         }
     }
+
+    @Test
+    void theDnsServersFromIpcpAnswerWithTheModulesResolver() throws Exception {
+        try (Dte d = new Dte(ModuleModel.LEXI_R422)) {
+            d.module.setDnsOverride("ppp.ucell.example", "127.0.0.7");
+            PppClient ppp = d.dial("ATD*99***1#", "", "");
+            assertEquals(InetAddress.getByName("127.0.0.7"), ppp.resolve("ppp.ucell.example", T));
+            assertEquals(InetAddress.getByName("127.0.0.1"), ppp.resolve("localhost", T), "the host's resolver");
+            assertNull(ppp.resolve("no-such-host.invalid", T), "NXDOMAIN");
+            assertTrue(ppp.terminate(T));
+        }
+    }
 }

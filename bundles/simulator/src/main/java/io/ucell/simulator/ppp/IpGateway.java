@@ -1,5 +1,6 @@
 package io.ucell.simulator.ppp;
 
+import io.ucell.simulator.network.Dns;
 import io.ucell.simulator.network.HostPing;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
  * operator's network. UDP gets one host DatagramSocket per DTE source port (the "public port"; the DTE's port number
  * when the host has it free); replies come back as IPv4/UDP packets with correct checksums. ICMP echo requests are
  * answered for the module's own address and loopback at once, for other hosts when the host's ping reaches them.
+ * DNS queries to the DNS servers IPCP handed out are answered by the module's resolver ({@link DnsAnswers}).
  * Router mode admits only datagrams from peers the DTE has sent to (NAT), unless +UPORTFWD=100 made the NAT
  * full-cone; bridge mode (a transparent pipe) admits everything. +UEMBPF keeps packets for ports in its range away
  * from the DTE.
@@ -35,15 +37,17 @@ final class IpGateway implements AutoCloseable {
     private final PppSetup setup;
     private final Consumer<byte[]> toDte;
     private final HostPing ping;
+    private final Dns dns;
     private final Executor background;
     private final Map<Integer, UdpBinding> udp = new ConcurrentHashMap<>();
     private final TcpProxy tcp;
     private volatile boolean closed;
 
-    IpGateway(PppSetup setup, Consumer<byte[]> toDte, HostPing ping, Executor background) {
+    IpGateway(PppSetup setup, Consumer<byte[]> toDte, HostPing ping, Dns dns, Executor background) {
         this.setup = setup;
         this.toDte = toDte;
         this.ping = ping;
+        this.dns = dns;
         this.background = background;
         this.tcp = new TcpProxy(setup, this::deliver, background);
     }
@@ -91,6 +95,17 @@ final class IpGateway implements AutoCloseable {
         if (Ipv4.u16(s, 6) != 0 && Ipv4.transportChecksum(p.source(), p.destination(), Ipv4.UDP,
                 Arrays.copyOf(s, len)) != 0) {
             return; // bad checksum: dropped like on any IP stack
+        }
+        boolean toDnsServer = p.destination().equals(setup.dnsPrimary()) || p.destination().equals(setup.dnsSecondary());
+        if (toDnsServer && dstPort == 53) {
+            byte[] query = Arrays.copyOfRange(s, 8, len);
+            background.execute(() -> {
+                byte[] answer = DnsAnswers.answer(query, dns);
+                if (answer != null) {
+                    deliver(Ipv4.udp(p.destination(), 53, setup.dteAddress(), srcPort, answer, answer.length), srcPort);
+                }
+            });
+            return;
         }
         UdpBinding b;
         try {

@@ -304,7 +304,7 @@ public final class PppCommands {
                 ipv4(net.dnsPrimary()), ipv4(net.dnsSecondary()), a, fullCone.remove(cid),
                 router ? null : activeFilter, net.mtu());
         boolean deactivateAtEnd = activated;
-        IpGateway.Factory gateways = (s, toDte) -> new IpGateway(s, toDte, m.hostPing(), m.background());
+        IpGateway.Factory gateways = (s, toDte) -> new IpGateway(s, toDte, m.hostPing(), m.dns(), m.background());
         PppLink link = new PppLink(setup, gateways, l -> ended(net, l, deactivateAtEnd));
         call = link;
         net.onDispose(() -> link.hangUpNow("module rebooted"));

@@ -74,6 +74,8 @@ final class PppLink implements DataLink {
     private final Hdlc.Decoder decoder;
     private final IpGateway gateway;
     private volatile Port port;
+    /** Frames made before the first start (the DTE was quicker than the CONNECT's last byte). */
+    private final List<byte[]> beforeStart = new ArrayList<>();
     private volatile boolean started;
     private volatile boolean suspended;
     private volatile boolean ended;
@@ -136,8 +138,14 @@ final class PppLink implements DataLink {
 
     @Override
     public void start(Port p) {
-        port = p;
-        suspended = false;
+        List<byte[]> early;
+        synchronized (this) {
+            port = p;
+            suspended = false;
+            early = new ArrayList<>(beforeStart);
+            beforeStart.clear();
+        }
+        early.forEach(p::toHost); // answers to frames the DTE sent before CONNECT had left the wire
         if (!started) {
             started = true;
             engine.execute(this::sendLcpRequest);
@@ -220,10 +228,21 @@ final class PppLink implements DataLink {
     // ------------------------------------------------------------------ sending
 
     private void send(int protocol, byte[] payload) {
-        Port p = port;
-        if (p == null || suspended || ended) {
+        Port p;
+        synchronized (this) {
+            p = port;
+            if (p == null && !ended) {
+                beforeStart.add(frame(protocol, payload));
+                return;
+            }
+        }
+        if (suspended || ended) {
             return;
         }
+        p.toHost(frame(protocol, payload));
+    }
+
+    private byte[] frame(int protocol, byte[] payload) {
         ByteArrayOutputStream f = new ByteArrayOutputStream(payload.length + 4);
         boolean lcp = protocol == LCP;
         // RFC 1661 6.5/6.6: LCP packets always carry address/control and the full protocol field
@@ -239,7 +258,7 @@ final class PppLink implements DataLink {
         }
         f.writeBytes(payload);
         // RFC 1662 7.1: LCP configuration packets go with the default map
-        p.toHost(Hdlc.encode(f.toByteArray(), lcp ? Hdlc.DEFAULT_ACCM : txAccm));
+        return Hdlc.encode(f.toByteArray(), lcp ? Hdlc.DEFAULT_ACCM : txAccm);
     }
 
     private void send(int protocol, ControlPacket packet) {

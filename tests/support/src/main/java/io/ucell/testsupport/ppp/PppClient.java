@@ -218,6 +218,70 @@ public final class PppClient implements AutoCloseable {
         return udp.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    private final java.util.Map<Integer, BlockingQueue<Datagram>> dnsReplies = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Resolves {@code name} (A record) with the primary DNS server IPCP gave: the address, or null when the server
+     * says there is no such name or does not answer within {@code timeout}.
+     */
+    public Inet4Address resolve(String name, Duration timeout) throws IOException, InterruptedException {
+        int id = random.nextInt(0xFFFF);
+        ByteArrayOutputStream q = new ByteArrayOutputStream();
+        q.writeBytes(new byte[] {(byte) (id >>> 8), (byte) id, 0x01, 0, 0, 1, 0, 0, 0, 0, 0, 0});
+        for (String label : name.split("\\.")) {
+            byte[] l = label.getBytes(StandardCharsets.US_ASCII);
+            q.write(l.length);
+            q.writeBytes(l);
+        }
+        q.writeBytes(new byte[] {0, 0, 1, 0, 1});
+        int port = 50_000 + random.nextInt(10_000);
+        BlockingQueue<Datagram> replies = new LinkedBlockingQueue<>();
+        dnsReplies.put(port, replies);
+        try {
+            sendUdp(port, primaryDns(), 53, q.toByteArray());
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                long left = deadline - System.nanoTime();
+                Datagram d = left > 0 ? replies.poll(left, TimeUnit.NANOSECONDS) : null;
+                if (d == null) {
+                    return null;
+                }
+                byte[] r = d.data();
+                if (d.sourcePort() != 53 || r.length < 12 || u16(r, 0) != id) {
+                    continue;
+                }
+                if ((r[3] & 0x0F) != 0 || u16(r, 6) == 0) {
+                    return null;
+                }
+                int i = 12;
+                while (r[i] != 0) {
+                    i += 1 + (r[i] & 0xFF);
+                }
+                i += 5; // end of the question
+                for (int a = 0; a < u16(r, 6); a++) {
+                    i += (r[i] & 0xC0) == 0xC0 ? 2 : skipName(r, i);
+                    int type = u16(r, i);
+                    int rdlen = u16(r, i + 8);
+                    if (type == 1 && rdlen == 4) {
+                        return address(Arrays.copyOfRange(r, i + 10, i + 14));
+                    }
+                    i += 10 + rdlen;
+                }
+                return null;
+            }
+        } finally {
+            dnsReplies.remove(port);
+        }
+    }
+
+    private static int skipName(byte[] r, int i) {
+        int start = i;
+        while (r[i] != 0) {
+            i += 1 + (r[i] & 0xFF);
+        }
+        return i + 1 - start;
+    }
+
     /** ICMP echo to {@code destination}: true when the matching reply came within {@code timeout}. */
     public boolean ping(InetAddress destination, Duration timeout) throws IOException, InterruptedException {
         int id = random.nextInt(0xFFFF);
@@ -636,8 +700,10 @@ public final class PppClient implements AutoCloseable {
                     return; // a bad UDP checksum means the module built it wrong: the test will miss it
                 }
                 int len = u16(payload, 4);
-                udp.add(new Datagram(address(src), u16(payload, 0), u16(payload, 2),
-                        Arrays.copyOfRange(payload, 8, len)));
+                Datagram d = new Datagram(address(src), u16(payload, 0), u16(payload, 2),
+                        Arrays.copyOfRange(payload, 8, len));
+                BlockingQueue<Datagram> dnsQueue = dnsReplies.get(d.destinationPort());
+                (dnsQueue != null ? dnsQueue : udp).add(d);
             }
             case 1 -> icmp.add(payload);
             case 6 -> {
