@@ -516,4 +516,16 @@ class PppTest {
             assertTrue(ppp.terminate(T));
         }
     }
+
+    @Test
+    void aCorruptedFrameIsDroppedAndTheLinkGoesOn() throws Exception {
+        try (Dte d = new Dte(ModuleModel.SARA_R42_01B)) {
+            PppClient ppp = d.dial("ATD*99***1#", "", "");
+            d.module.corruptNextBytes(3); // one bit of each of the next three bytes the module sends
+            assertFalse(ppp.ping(LOOPBACK, Duration.ofSeconds(2)), "the reply's FCS is wrong: dropped");
+            assertTrue(ppp.badFrames() >= 1);
+            assertTrue(ppp.ping(LOOPBACK, T), "the next echo gets through");
+            assertTrue(ppp.terminate(T));
+        }
+    }
 }
