@@ -128,6 +128,22 @@ class ModemControllerTest {
     }
 
     @Test
+    void aModuleWithoutCgerepIsStillBroughtUpAndSupervised() throws Exception {
+        // the app note never names +CGEREP: a module that refuses it must still reach DATA_ACTIVE, and a reboot is
+        // still noticed from the +CEREG mode alone
+        try (ModemSim sim = new ModemSim(ModuleModel.SARA_R5_02B, dir.resolve("nvm.properties"))) {
+            sim.module.commands().register("+CGEREP", (cmd, m) -> io.ucell.simulator.commands.Response.error());
+            ModemController c = sim.start(sim.settings());
+            awaitState(c, ModemState.DATA_ACTIVE, 20);
+            assertTrue(sim.count("AT+CGEREP=1") > 0);
+            sim.module.commands().register("+CGEREP", (cmd, m) -> io.ucell.simulator.commands.Response.error());
+            sim.module.reboot();
+            await().atMost(Duration.ofSeconds(10)).until(() -> c.status().state() != ModemState.DATA_ACTIVE);
+            awaitState(c, ModemState.DATA_ACTIVE, 30);
+        }
+    }
+
+    @Test
     void rebootDuringBringUpRecovers() throws Exception {
         try (ModemSim sim = new ModemSim(ModuleModel.SARA_R5_01B, dir.resolve("nvm.properties"))) {
             ModemController c = sim.start(sim.settings());

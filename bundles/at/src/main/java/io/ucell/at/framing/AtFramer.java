@@ -163,8 +163,10 @@ public final class AtFramer {
     }
 
     private void trackParam(int c) {
-        if (!paramStarted && !inQuotes && c == ' ' && params.isEmpty() && param.length() == 0) {
-            return; // the space after "+PREFIX:"
+        if (!paramStarted && !inQuotes && c == ' ' && param.length() == 0) {
+            // the space after "+PREFIX:", and a space after a comma ("...,7,2, \"12\"", app note 5.7, 6.4, 10.2):
+            // not part of the value, and a counted payload's quote must still open the count
+            return;
         }
         if (c == '"') {
             if (!inQuotes && !paramStarted) {

@@ -94,14 +94,20 @@ public final class AtLine {
         List<String> out = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean inQuotes = false;
-        String s = rest.startsWith(" ") ? rest.substring(1) : rest;
+        boolean started = false;
+        String s = rest;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c == ' ' && !inQuotes && !started) {
+                continue; // a space after "+PREFIX:" or after a comma is not part of the value
+            }
+            started = true;
             if (c == '"') {
                 inQuotes = !inQuotes;
             } else if (c == ',' && !inQuotes) {
                 out.add(field.toString());
                 field.setLength(0);
+                started = false;
             } else {
                 field.append(c);
             }

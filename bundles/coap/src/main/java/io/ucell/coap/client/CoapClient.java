@@ -303,7 +303,7 @@ public final class CoapClient implements CoapService, AutoCloseable {
             if (payload.length > 0) {
                 b.hex(payload).param(0);
             }
-            return finish(exchange(at, b.timeout(UCOAPC_TIMEOUT).build(), method, s));
+            return finish(exchange(at, b.timeout(UCOAPC_TIMEOUT).build(), method, s, false));
         }
         // block-wise upload: 512-byte blocks, the server answers 2.31 Continue to all but the last (RFC 7959)
         int blocks = (payload.length + MAX_PAYLOAD - 1) / MAX_PAYLOAD;
@@ -313,14 +313,18 @@ public final class CoapClient implements CoapService, AutoCloseable {
             boolean more = n < blocks - 1;
             AtCommand c = AtCommand.set("+UCOAPC").param(method).hex(block).param(0).param(n).param(more ? 1 : 0)
                     .timeout(UCOAPC_TIMEOUT).build();
-            last = exchange(at, c, method, s);
-            if (more && !(last.codeClass() == 2 && last.codeDetail() == 31)) {
+            last = exchange(at, c, method, s, more);
+            // 2.31 Continue; detail 0 (no 2.00 exists) is a module that reports the class only: "2,0" (8.3.1)
+            if (more && !(last.codeClass() == 2 && (last.codeDetail() == 31 || last.codeDetail() == 0))) {
                 // the server ended the transfer early (an error, or a final answer before the last block)
                 return finish(last);
             }
         }
         return finish(last);
     }
+
+    /** What an intermediate block without a +UCOAPCD got: 2.31 Continue (RFC 7959). */
+    private static final CoapResponse CONTINUE = new CoapResponse(2, 31, -1, new byte[0]);
 
     private static CoapResponse finish(CoapResponse r) throws CoapServerException {
         if (r.codeClass() >= 4) {
@@ -329,8 +333,13 @@ public final class CoapClient implements CoapService, AutoCloseable {
         return r;
     }
 
-    /** One +UCOAPC: OK, then +UCOAPCD (any number) and +UCOAPCR. */
-    private CoapResponse exchange(AtEngine at, AtCommand command, int method, CoapSettings s) throws CoapException {
+    /**
+     * One +UCOAPC: OK, then +UCOAPCD (any number) and +UCOAPCR. For a block with more to come ({@code intermediate})
+     * the app note's 8.3.3 shows no answer at all: a +UCOAPCR without +UCOAPCD, or nothing within the response
+     * timeout, is then the server's Continue.
+     */
+    private CoapResponse exchange(AtEngine at, AtCommand command, int method, CoapSettings s, boolean intermediate)
+            throws CoapException {
         BlockingQueue<Urc> inbox = new LinkedBlockingQueue<>();
         // one subscription for both URCs: each subscription has its own queue, so two would not keep their order
         try (UrcBus.Subscription sub = at.subscribe("", u -> {
@@ -349,6 +358,10 @@ public final class CoapClient implements CoapService, AutoCloseable {
                 long left = deadline - System.nanoTime();
                 Urc u = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : null;
                 if (u == null) {
+                    if (intermediate && first == null) {
+                        LOG.debug("no answer to an intermediate block within {}: taken as Continue", s.responseTimeout());
+                        return CONTINUE;
+                    }
                     throw new CoapException("no +UCOAPCR within " + s.responseTimeout().toSeconds() + " s");
                 }
                 if (u.line().hasPrefix("+UCOAPCD")) {
@@ -374,6 +387,9 @@ public final class CoapClient implements CoapService, AutoCloseable {
                     throw moduleError(at, "the CoAP request failed (+UCOAPCR " + u.line().text() + ")");
                 }
                 if (first == null) {
+                    if (intermediate) {
+                        return CONTINUE;
+                    }
                     throw new CoapException("+UCOAPCR reported success without any +UCOAPCD");
                 }
                 return new CoapResponse(first.codeClass(), first.codeDetail(), first.contentFormat(), body.toByteArray());

@@ -1,8 +1,11 @@
 package io.ucell.http.at;
 
+import io.ucell.at.AtCommand;
+import io.ucell.at.AtResponse;
 import io.ucell.at.ModuleErrorException;
 import io.ucell.at.framing.AtLine;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * +UHTTPER: &lt;profile&gt;,&lt;error class&gt;,&lt;error code&gt;. The app note shows only 0,0 "no error" (10.3)
@@ -41,6 +44,20 @@ public final class HttpErrors {
             Map.entry(73, "secure socket connect error"));
 
     private HttpErrors() {
+    }
+
+    /**
+     * AT+UHTTPER=profile. The app note's 10.3 answers it with "+UFTPER: 1,0,0" (the FTP command's name, the
+     * profile, class and code): that spelling is taken as the answer too.
+     */
+    public static AtCommand query(int profile, java.time.Duration timeout) {
+        return AtCommand.set("+UHTTPER").param(profile).responsePrefixes("+UHTTPER", "+UFTPER").timeout(timeout).build();
+    }
+
+    /** {class, code} from the answer to {@link #query}: its +UHTTPER line, or its +UFTPER line; null with neither. */
+    public static int[] parse(AtResponse r) {
+        Optional<AtLine> l = r.line("+UHTTPER").or(() -> r.line("+UFTPER"));
+        return l.map(HttpErrors::parse).orElse(null);
     }
 
     /** {class, code}: the last two numbers of the line (the profile id in front is skipped). */

@@ -364,9 +364,10 @@ public final class ModuleHttpClient implements HttpService {
     private static HttpException moduleError(AtEngine at, int profile, String what) {
         int[] err = {-1, -1};
         try {
-            AtResponse r = at.execute(AtCommand.set("+UHTTPER").param(profile).timeout(CONFIG_TIMEOUT).build());
-            if (r.isOk() && r.line("+UHTTPER").isPresent()) {
-                err = HttpErrors.parse(r.line("+UHTTPER").get());
+            AtResponse r = at.execute(HttpErrors.query(profile, CONFIG_TIMEOUT));
+            int[] read = r.isOk() ? HttpErrors.parse(r) : null;
+            if (read != null) {
+                err = read;
             }
         } catch (AtException e) {
             LOG.debug("+UHTTPER not readable", e);

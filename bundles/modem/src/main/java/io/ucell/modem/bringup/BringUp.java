@@ -321,7 +321,12 @@ public final class BringUp {
     /** URCs the service listens to: +CEREG (n=2) and +CGEV (+CGEREP=1). Volatile: after every reboot. */
     public void enableUrcs() {
         ok(AtCommand.set("+CEREG").param(CEREG_MODE).build());
-        ok(AtCommand.set("+CGEREP").param(1).build());
+        // +CGEV reports speed up noticing a deactivated context; the health check finds it without them, so a
+        // module that refuses +CGEREP (the app note does not name it) is still brought up
+        AtResponse cgerep = at.execute(AtCommand.set("+CGEREP").param(1).build());
+        if (!cgerep.isOk()) {
+            LOG.info("+CGEREP=1 refused ({}): context events are found by polling", cgerep.result().line());
+        }
     }
 
     /** Radio off, then +CGDCONT=cid,type,apn only when the definition differs; PSD authentication where +UPSD exists. */
@@ -389,7 +394,11 @@ public final class BringUp {
         if (r[0] != CEREG_MODE) {
             throw BringUpException.retry("+CEREG mode is " + r[0] + ": the module rebooted");
         }
-        AtLine g = ok(AtCommand.read("+CGEREP").timeout(queryTimeout).build()).require("+CGEREP");
+        AtResponse cgerep = at.execute(AtCommand.read("+CGEREP").timeout(queryTimeout).build());
+        if (!cgerep.isOk()) {
+            return; // a module without +CGEREP: the +CEREG mode alone shows a reboot
+        }
+        AtLine g = cgerep.require("+CGEREP");
         if (g.intParam(0) != 1) {
             throw BringUpException.retry("+CGEREP mode is " + g.intParam(0) + ": the module rebooted");
         }
@@ -424,11 +433,7 @@ public final class BringUp {
         ok(AtCommand.set("+UPSD").param(0).param(0).param(type.upsdType()).build());
         ok(AtCommand.set("+UPSD").param(0).param(100).param(cid).build());
         CompletableFuture<String> done = new CompletableFuture<>();
-        try (UrcBus.Subscription s1 = at.subscribe("+UUPSDA", u -> {
-                if (u.line().param(0).trim().equals("0")) {
-                    done.complete(u.line().paramCount() > 1 ? u.line().param(1) : "");
-                }
-            })) {
+        try (UrcBus.Subscription s1 = at.subscribe("+UUPSDA", u -> upsdaAddress(u.line(), 0).ifPresent(done::complete))) {
             ok(AtCommand.set("+UPSDA").param(0).param(3).build());
             String ip = done.get(settings.registrationTimeout().toMillis(), TimeUnit.MILLISECONDS);
             LOG.info("PSD profile 0 active on cid {}: {}", cid, ip);
@@ -441,6 +446,14 @@ public final class BringUp {
             throw BringUpException.retry("+UPSDA failed: " + e.getCause());
         }
         awaitAddress(settings.registrationTimeout(), false);
+    }
+
+    /** The address of "+UUPSDA: 0,"100.108.232.233"" (2.3) for {@code profile}; "" when the URC carries none. */
+    static Optional<String> upsdaAddress(AtLine l, int profile) {
+        if (!l.param(0).trim().equals(Integer.toString(profile))) {
+            return Optional.empty();
+        }
+        return Optional.of(l.paramCount() > 1 ? l.param(1).trim() : "");
     }
 
     /** SARA-R42 / LEXI-R422 / SARA-R422: +UPSD mapping once the context has an address, then +CGACT=1,cid. */
@@ -508,26 +521,36 @@ public final class BringUp {
         List<PdpContextStatus> out = new ArrayList<>();
         AtResponse r = at.execute(AtCommand.read("+CGDCONT").timeout(timeout).build()).requireOk();
         for (AtLine l : r.all("+CGDCONT")) {
-            if (l.paramCount() < 3) {
-                continue;
+            PdpContextStatus p = context(l, activeCid, activeCids);
+            if (p != null) {
+                out.add(p);
             }
-            int c = Integer.parseInt(l.param(0).trim());
-            String v4 = "";
-            String v6 = "";
-            if (l.paramCount() > 3) {
-                for (String a : l.param(3).trim().split("\\s+")) {
-                    if (isIpv4(a)) {
-                        v4 = a.equals("0.0.0.0") ? "" : a;
-                    } else if (!a.isEmpty() && !isZeroV6(a)) {
-                        v6 = a;
-                    }
-                }
-            }
-            boolean hasAddr = !v4.isEmpty() || !v6.isEmpty();
-            out.add(new PdpContextStatus(c, l.param(2), l.param(1), v4, v6,
-                    hasAddr && (c == activeCid || activeCids.contains(c))));
         }
         return out;
+    }
+
+    /**
+     * One "+CGDCONT: <cid>,"<type>","<apn>","<addr>",..." line (2.3, 4.1.5: IPv4 and IPv6 in one field separated by
+     * a space); null for a line too short to be a definition.
+     */
+    static PdpContextStatus context(AtLine l, int activeCid, Set<Integer> activeCids) {
+        if (l.paramCount() < 3) {
+            return null;
+        }
+        int c = Integer.parseInt(l.param(0).trim());
+        String v4 = "";
+        String v6 = "";
+        if (l.paramCount() > 3) {
+            for (String a : l.param(3).trim().split("\\s+")) {
+                if (isIpv4(a)) {
+                    v4 = a.equals("0.0.0.0") ? "" : a;
+                } else if (!a.isEmpty() && !isZeroV6(a)) {
+                    v6 = a;
+                }
+            }
+        }
+        boolean hasAddr = !v4.isEmpty() || !v6.isEmpty();
+        return new PdpContextStatus(c, l.param(2), l.param(1), v4, v6, hasAddr && (c == activeCid || activeCids.contains(c)));
     }
 
     private static boolean isIpv4(String a) {

@@ -603,9 +603,9 @@ public final class ModemController implements ModemService, AutoCloseable {
             }
             AtResponse cops = e.execute(AtCommand.read("+COPS").timeout(timeout).build());
             if (cops.isOk() && cops.line("+COPS").isPresent()) {
-                AtLine l = cops.line("+COPS").get();
-                operator = l.paramCount() > 2 ? l.param(2) : "";
-                rat = l.paramCount() > 3 ? ratName(l.param(3).trim()) : "";
+                String[] opRat = operatorAndRat(cops.line("+COPS").get());
+                operator = opRat[0];
+                rat = opRat[1];
             }
             signal = readSignal(e, timeout);
         } catch (AtTimeoutException | AtTransportException ex) {
@@ -641,6 +641,16 @@ public final class ModemController implements ModemService, AutoCloseable {
             rsrp = rp == 255 ? null : rp - 141;
         }
         return new SignalQuality(csq, rssi, rsrp, rsrq);
+    }
+
+    /** {operator, RAT name} from "+COPS: 0,0,"Nutaq Network",3" (2.3); empty strings for "+COPS: 2" or "+COPS: 0". */
+    static String[] operatorAndRat(AtLine l) {
+        return new String[] {l.paramCount() > 2 ? l.param(2) : "", l.paramCount() > 3 ? ratName(l.param(3).trim()) : ""};
+    }
+
+    /** One "+UUPING: <seq>,<size>,"<host>","<ip>",<ttl>,<rtt>" (2.4.1); rtt -1 is a timeout, -2 a too low TTL. */
+    static PingResult.Reply pingReply(AtLine l) {
+        return new PingResult.Reply(l.intParam(0), l.intParam(1), l.intParam(4), Long.parseLong(l.param(5).trim()));
     }
 
     static String ratName(String act) {
@@ -718,8 +728,7 @@ public final class ModemController implements ModemService, AutoCloseable {
             try (UrcBus.Subscription s1 = e.subscribe("+UUPING", u -> {
                     AtLine l = u.line();
                     try {
-                        replies.add(new PingResult.Reply(l.intParam(0), l.intParam(1), l.intParam(4),
-                                Long.parseLong(l.param(5).trim())));
+                        replies.add(pingReply(l));
                         address[0] = l.param(3);
                     } catch (RuntimeException ex) {
                         LOG.debug("unparsed {}", l.text());

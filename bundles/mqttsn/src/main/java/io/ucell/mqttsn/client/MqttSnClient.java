@@ -83,6 +83,7 @@ public final class MqttSnClient implements MqttSnService, AutoCloseable {
     private volatile Pending pending;
     private AtEngine subscribedEngine;
     private UrcBus.Subscription urcSubscription;
+    private UrcBus.Subscription singleUSubscription;
     private boolean willWritten;
     private boolean mappingWritten;
     private volatile boolean closed;
@@ -155,8 +156,14 @@ public final class MqttSnClient implements MqttSnService, AutoCloseable {
         if (urcSubscription != null) {
             urcSubscription.close();
         }
+        if (singleUSubscription != null) {
+            singleUSubscription.close();
+        }
         subscribedEngine = at;
         urcSubscription = at.subscribe("+UUMQTTSNC", this::onUrc);
+        // 7.10 prints the connect outcome as "+UMQTTSNC: 1,1": taken as the URC it stands for (a read's answer
+        // is part of its command's response, never a URC)
+        singleUSubscription = at.subscribe("+UMQTTSNC", this::onUrc);
     }
 
     private void onUrc(Urc u) {
@@ -365,6 +372,9 @@ public final class MqttSnClient implements MqttSnService, AutoCloseable {
                 MqttSnException e = moduleError(at, what + " refused (" + r.result() + ")");
                 throw new RefusedException(e.getMessage(), e.errorClass(), e.errorCode());
             }
+            // the same outcome sent before the OK (7.10's "+UMQTTSNC: 1,1" spelling) lands among the response lines
+            r.all("+UMQTTSNC").stream().filter(l -> l.paramCount() > 1 && l.param(0).trim().equals(Integer.toString(op)))
+                    .findFirst().ifPresent(pe.answer::complete);
             AtLine answer;
             Duration timeout = settings.responseTimeout();
             try {
@@ -770,6 +780,10 @@ public final class MqttSnClient implements MqttSnService, AutoCloseable {
         closed = true;
         modem.removeListener(statusListener);
         synchronized (this) {
+            if (singleUSubscription != null) {
+                singleUSubscription.close();
+                singleUSubscription = null;
+            }
             if (urcSubscription != null) {
                 urcSubscription.close();
                 urcSubscription = null;

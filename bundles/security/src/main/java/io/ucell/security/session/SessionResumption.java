@@ -24,6 +24,10 @@ public final class SessionResumption implements AutoCloseable {
     private final AtomicInteger resumed = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
     private volatile int reportedType = -1;
+    /** A type URC came and no data URC since: the next data belongs to it. */
+    private volatile boolean typeFresh;
+    /** A data URC came without a type URC before it: the next type URC is its. */
+    private volatile boolean dataBeforeType;
     private AtEngine subscribedTo;
     private UrcBus.Subscription subscription;
 
@@ -50,12 +54,29 @@ public final class SessionResumption implements AutoCloseable {
             return;
         }
         if (u.sub() == SessionUrc.TYPE) {
-            reportedType = Integer.parseInt(u.values().get(0));
+            if (u.values().isEmpty()) {
+                return;
+            }
+            int type = Integer.parseInt(u.values().get(0));
+            reportedType = type;
+            if (dataBeforeType) {
+                // the spec's examples (3.4.1) show the type first but promise no order: data that came first was
+                // stored with the previous type, which this URC corrects
+                dataBeforeType = false;
+                SessionStore.Session stored = store.load(profile);
+                if (stored != null && stored.type() != type) {
+                    store.save(profile, new SessionStore.Session(type, stored.sub(), stored.values()));
+                }
+            } else {
+                typeFresh = true;
+            }
             return;
         }
         if (u.sub() != SessionUrc.DATA && u.sub() != SessionUrc.ENCRYPTED_DATA) {
             return;
         }
+        dataBeforeType = !typeFresh;
+        typeFresh = false;
         SessionStore.Session before = store.load(profile);
         int type = reportedType >= 0 ? reportedType : before == null ? 0 : before.type();
         SessionStore.Session now = new SessionStore.Session(type, u.sub(), u.values());

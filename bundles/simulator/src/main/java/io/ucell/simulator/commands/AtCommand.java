@@ -80,6 +80,10 @@ public final class AtCommand {
             }
             throw new BadCommandException("bad S-register command");
         }
+        // dial: ATD takes a dial string ("ATD*99***1#", section 4.1), not a number
+        if (c == 'D' || c == 'd') {
+            return new AtCommand(line, "D", Kind.ACTION, List.of(), body.substring(1).strip());
+        }
         // basic command: letter (or &letter) followed by digits
         int i = 0;
         if (c == '&') {

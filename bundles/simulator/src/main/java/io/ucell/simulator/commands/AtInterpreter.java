@@ -232,6 +232,8 @@ public final class AtInterpreter {
         switch (r.result()) {
             case OK:
                 return "\r\nOK\r\n";
+            case NO_CARRIER:
+                return "\r\nNO CARRIER\r\n";
             case CME:
                 int cmee = module.session().cmee();
                 if (cmee == 1) {
@@ -368,7 +370,10 @@ public final class AtInterpreter {
     private void escape() {
         DataLink l = link;
         endDataPhase();
-        out.send("\r\nDISCONNECT\r\n".getBytes(StandardCharsets.ISO_8859_1), null);
+        String text = l.escapeText();
+        if (text != null) {
+            out.send(("\r\n" + text + "\r\n").getBytes(StandardCharsets.ISO_8859_1), null);
+        }
         Response r;
         synchronized (stateLock) {
             try {

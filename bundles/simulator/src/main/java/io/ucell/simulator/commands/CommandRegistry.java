@@ -57,6 +57,7 @@ public final class CommandRegistry {
         io.ucell.simulator.files.FileCommands.register(r);
         io.ucell.simulator.ftp.FtpCommands.register(r);
         io.ucell.simulator.http.HttpCommands.register(r);
+        io.ucell.simulator.ppp.PppCommands.register(r);
         return r;
     }
 }

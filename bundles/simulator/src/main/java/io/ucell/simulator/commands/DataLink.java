@@ -1,7 +1,7 @@
 package io.ucell.simulator.commands;
 
 /**
- * The data phase of a command that answered CONNECT (FTP direct link): the UART carries raw bytes both ways
+ * The data phase of a command that answered CONNECT (FTP direct link, PPP dial-up): the UART carries raw bytes both ways
  * until the host sends the escape sequence (ATS2 character three times with the ATS12 guard times, section
  * 9.1.4) or the link hangs up by itself (NO CARRIER).
  */
@@ -22,8 +22,16 @@ public interface DataLink {
     /** One byte from the host that is not part of a valid escape sequence (runs on the receive thread). */
     void fromHost(int b);
 
-    /** The host escaped: the answer after DISCONNECT (normally OK, with URCs that report the outcome). */
+    /** The host escaped: the answer after {@link #escapeText()} (normally OK, with URCs that report the outcome). */
     Response escaped();
+
+    /**
+     * What the module prints first when the host escapes: DISCONNECT for the FTP direct link (9.1.4), nothing
+     * (null) for PPP, which goes to online command mode and just answers OK.
+     */
+    default String escapeText() {
+        return "DISCONNECT";
+    }
 
     /** The module rebooted or the link was dropped without an escape. */
     void abandon();

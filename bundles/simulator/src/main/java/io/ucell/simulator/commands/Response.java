@@ -12,7 +12,7 @@ import java.util.function.Function;
  * along so they cannot overtake it.
  */
 public final class Response {
-    public enum Final { OK, ERROR, CME }
+    public enum Final { OK, ERROR, CME, NO_CARRIER }
 
     /** A data prompt: '@' for a counted binary payload, '>' for text ended by Ctrl-Z. */
     public record Prompt(char symbol, int length, Function<byte[], Response> onData) {
@@ -45,6 +45,11 @@ public final class Response {
         return new Response(List.of(), Final.ERROR, null, null);
     }
 
+    /** NO CARRIER: a dial that could not be set up (section 4.1), or the end of a data call. */
+    public static Response noCarrier() {
+        return new Response(List.of(), Final.NO_CARRIER, null, null);
+    }
+
     public static Response cme(CmeError e) {
         return new Response(List.of(), Final.CME, e, null);
     }
@@ -67,7 +72,7 @@ public final class Response {
         return new Response(List.of(), null, null, new Prompt('>', -1, onData));
     }
 
-    /** CONNECT: the UART switches to the data phase of {@code link} (FTP direct link). */
+    /** CONNECT: the UART switches to the data phase of {@code link} (FTP direct link, PPP). */
     public static Response connect(DataLink link) {
         Response r = new Response(List.of(), null, null, null);
         r.dataLink = link;

@@ -34,6 +34,18 @@ import java.time.Duration;
  *                                  command; the u-blox AT manuals of both families state 20 ms
  * @param typicalBootTime           what a real module of this family takes to boot (default of the config)
  * @param raiSupported              Release Assistance Indication flag (+UCOAP, +USOSTF; A.2: not SARA-R5 00B)
+ * @param pppRouterMode             PPP dial-up in router mode: private 192.168.(200+cid).x network, NAT (4.1.1:
+ *                                  SARA-R5 series and LEXI-R520)
+ * @param pppBridgeMode             PPP dial-up in bridge mode: the DTE gets the context's address (4.1.2: SARA-R42
+ *                                  series, LEXI-R422)
+ * @param pppAuthRequired           the dial fails unless +UAUTHREQ gave the context a user and password (4.1:
+ *                                  LEXI-R520, SARA-R5 00B, x1B, 02B)
+ * @param fullConeNat               +UPORTFWD=100,cid full-cone NAT on the PPP interface (4.1.3: router mode models
+ *                                  but SARA-R5 00B)
+ * @param embeddedPortFilter        factory setting of +UEMBPF (4.3), or null when the model has no +UEMBPF
+ *                                  (SARA-R5 series, LEXI-R520)
+ * @param defaultCvhu               factory +CVHU: 1 = ATH in online command mode is ignored (answers OK), 0 = ATH
+ *                                  hangs up (4.2: SARA-R42 needs AT+CVHU=0)
  */
 public record Capabilities(
         Family family,
@@ -61,7 +73,31 @@ public record Capabilities(
         int defaultUpsdIpType,
         Duration minCommandGap,
         Duration typicalBootTime,
-        boolean raiSupported) {
+        boolean raiSupported,
+        boolean pppRouterMode,
+        boolean pppBridgeMode,
+        boolean pppAuthRequired,
+        boolean fullConeNat,
+        PortFilter embeddedPortFilter,
+        int defaultCvhu) {
+
+    /**
+     * An +UEMBPF setting: incoming packets whose destination port is in low..high go to the module's embedded
+     * applications instead of the PPP DTE (4.3). Disabled settings may keep an empty range (low = high = 0).
+     */
+    public record PortFilter(boolean enabled, int low, int high) {
+        public static final PortFilter DISABLED_EMPTY = new PortFilter(false, 0, 0);
+
+        /** The range as +UEMBPF shows it: "9999-19999", or "" when empty. */
+        public String range() {
+            return low == 0 && high == 0 ? "" : low + "-" + high;
+        }
+
+        /** True when the filter is on and {@code port} is inside the range. */
+        public boolean filters(int port) {
+            return enabled && port >= low && port <= high && high > 0;
+        }
+    }
 
     public boolean validCid(int cid) {
         return cid >= 0 && cid <= maxCid;

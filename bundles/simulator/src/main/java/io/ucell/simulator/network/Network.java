@@ -50,6 +50,7 @@ public final class Network {
     private boolean disposed;
     private final List<Runnable> disposeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Runnable> routeLostListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.IntConsumer> contextDownListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Context and address of the internal route at the last check, to notice when it goes away. */
     private int routeCid = -1;
     private String routeAddress;
@@ -157,6 +158,19 @@ public final class Network {
      */
     public synchronized void onRouteLost(Runnable listener) {
         routeLostListeners.add(listener);
+    }
+
+    /**
+     * Called (with this object's lock held) with the cid of every context whose bearer goes down: +CGACT=0, the
+     * network's deactivation, detach, radio off (a PPP call on it ends). Must not block nor call back into this object.
+     */
+    public synchronized void onContextDown(java.util.function.IntConsumer listener) {
+        contextDownListeners.add(listener);
+    }
+
+    private void tearDown(PdpContext c) {
+        c.tearDown();
+        contextDownListeners.forEach(l -> l.accept(c.cid()));
     }
 
     /** Compares the internal route with the one seen last time and tells the listener when it went away. */
@@ -322,7 +336,7 @@ public final class Network {
         cancelPending();
         for (PdpContext c : contexts) {
             if (c != null && (c.bearerUp() || c.active())) {
-                c.tearDown();
+                tearDown(c);
             }
         }
         dropProfiles(-1);
@@ -350,7 +364,7 @@ public final class Network {
             // SARA-R42 loses its contexts with the attach; the host has to +CGACT again after re-attach
             for (PdpContext c : contexts) {
                 if (c != null && (c.bearerUp() || c.active())) {
-                    c.tearDown();
+                    tearDown(c);
                 }
             }
             dropProfiles(-1);
@@ -589,7 +603,7 @@ public final class Network {
         if (!c.active() && !c.bearerUp()) {
             return null;
         }
-        c.tearDown();
+        tearDown(c);
         cgev((byNetwork ? "NW" : "ME") + " PDN DEACT " + cid);
         dropProfiles(cid);
         return null;

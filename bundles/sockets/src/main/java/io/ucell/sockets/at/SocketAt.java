@@ -168,12 +168,23 @@ public final class SocketAt {
     public record Received(String ip, int port, byte[] data) {
     }
 
+    /**
+     * The data parameter. A count that disagrees with the data fails in hex mode, and in binary mode when the data is
+     * exactly 2n hex digits (the module is in hex mode and we did not know); otherwise the bytes between the quotes
+     * are what was read: the app note's own 5.7 table answers "+USORF: 0,"195.34.89.241",7,2, "1234567890"" to a
+     * read of 10 bytes.
+     */
     private static byte[] payload(AtLine l, int index, int n, boolean hex) {
-        byte[] data = hex ? fromHex(l.param(index)) : l.bytesParam(index);
-        if (data.length != n) {
+        String text = l.param(index);
+        byte[] data = hex ? fromHex(text) : l.bytesParam(index);
+        if (data.length != n && (hex || data.length == 2 * n && isHexDigits(text))) {
             throw new IllegalArgumentException("announced " + n + " bytes, got " + data.length + " in " + l.prefix());
         }
         return data;
+    }
+
+    private static boolean isHexDigits(String s) {
+        return s.chars().allMatch(c -> Character.digit(c, 16) >= 0);
     }
 
     /** The value(s) of +USOGO: v[,v2]. */
