@@ -239,6 +239,18 @@ class DialUpClientScriptedTest {
     }
 
     @Test
+    void noDialWhileTheModemServiceBringsTheModuleUp() throws Exception {
+        FakeModem m = modem(ModuleFamily.SARA_R42, ProductVersion.V01B);
+        DialUpClient client = new DialUpClient(m, settings(1, PppAuthType.NONE, "", "", false, null));
+        m.state(io.ucell.modem.ModemState.INITIALIZING);
+        PppException e = assertThrows(PppException.class, client::dial);
+        assertTrue(e.getMessage().contains("not registered (modem state INITIALIZING)"), e.getMessage());
+        assertEquals(List.of(), m.module.commands);
+        m.state(io.ucell.modem.ModemState.REGISTERED);
+        client.dial().hangUp();
+    }
+
+    @Test
     void portFilterOnSaraR5IsRefused() {
         FakeModem m = modem(ModuleFamily.SARA_R5, ProductVersion.V02B);
         DialUpClient client = new DialUpClient(m, settings(1, PppAuthType.NONE, "d", "d", false, null));

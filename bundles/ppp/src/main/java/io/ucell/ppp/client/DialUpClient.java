@@ -94,6 +94,11 @@ public final class DialUpClient implements DialUpService, AutoCloseable {
                 throw new PppException("dial-up refused before anything reached the module: " + String.join("; ", problems));
             }
             refuseWhileUp();
+            ModemState state = modem.status().state();
+            if (state != ModemState.REGISTERED && state != ModemState.DATA_ACTIVE) {
+                // the modem service is bringing the module up (or gave up): a dial now would cut into that
+                throw new PppException("the module is not registered (modem state " + state + "); dial again once it is");
+            }
             if (s.portFilter() != null && !portFilterChecked) {
                 applyPortFilter(s, caps);
             }
