@@ -48,7 +48,7 @@ class DialUpClientScriptedTest {
         FakeModem m = modem(ModuleFamily.SARA_R5, ProductVersion.V02B);
         DialUpClient client = new DialUpClient(m, settings(2, PppAuthType.PAP, "ppp-user", "s3cret", true, null));
         PppLink link = client.dial();
-        assertEquals(List.of("AT+UAUTHREQ=2,1,\"ppp-user\",\"s3cret\"", "AT+UPORTFWD=100,2", "ATS12=3", "ATD*99***2#"), m.module.commands);
+        assertEquals(List.of("AT+UAUTHREQ=2,1,\"ppp-user\",\"s3cret\"", "AT+UPORTFWD=100,2", "ATS12=3", "AT+CGDCONT?", "ATD*99***2#"), m.module.commands);
         assertEquals(PppMode.ROUTER, link.mode());
         assertEquals(2, link.cid());
         assertEquals(Optional.of("192.168.202.1"), link.expectedHostAddress());
@@ -77,7 +77,7 @@ class DialUpClientScriptedTest {
         assertEquals(Optional.empty(), client.link());
         assertEquals(-1, link.input().read());
         link.hangUp(); // nothing more
-        assertEquals(5, m.module.commands.size());
+        assertEquals(6, m.module.commands.size());
     }
 
     @Test
@@ -124,7 +124,7 @@ class DialUpClientScriptedTest {
         PppLink again = client.dial();
         assertTrue(again.isOpen());
         assertEquals("ATD*99***1#", m.module.commands.get(m.module.commands.size() - 1));
-        assertEquals(before + 3, m.module.commands.size());
+        assertEquals(before + 4, m.module.commands.size());
         again.hangUp();
     }
 
@@ -236,6 +236,17 @@ class DialUpClientScriptedTest {
                 "ATS12=3", "AT+CGDCONT?", "ATD*99***1#", "ATH"), m.module.commands);
         assertEquals(2, m.restarts.get());
         assertEquals(PortFilter.of(false, ""), client.storedPortFilter());
+    }
+
+    @Test
+    void routerModeRefusesAnIpv6Context() {
+        FakeModem m = modem(ModuleFamily.LEXI_R520, ProductVersion.V02B);
+        m.module.answers(c -> c.equals("AT+CGDCONT?") ? "\r\n+CGDCONT: 3,\"IPV6\",\"v6apn\",\"\",0,0,0,0\r\n\r\nOK\r\n"
+                : c.startsWith("ATD") ? "\r\nCONNECT\r\n" : "\r\nOK\r\n");
+        DialUpClient client = new DialUpClient(m, settings(3, PppAuthType.NONE, "d", "d", false, null));
+        PppException e = assertThrows(PppException.class, client::dial);
+        assertTrue(e.getMessage().contains("IPv4 only"), e.getMessage());
+        assertFalse(m.module.commands.stream().anyMatch(c -> c.startsWith("ATD")), m.module.commands.toString());
     }
 
     @Test

@@ -104,6 +104,20 @@ public final class PppAt {
         return Optional.empty();
     }
 
+    /** The PDP type +CGDCONT? shows for the context ("IP", "IPV6", "IPV4V6"), empty when it is not listed. */
+    public static Optional<String> contextType(AtResponse r, int cid) {
+        for (AtLine l : r.all("+CGDCONT")) {
+            try {
+                if (l.intParam(0) == cid && l.paramCount() > 1) {
+                    return Optional.of(l.param(1).trim());
+                }
+            } catch (IllegalArgumentException e) {
+                // not a context line
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Router mode: the DTE is 192.168.(200+cid).1 (4.1.1). */
     public static String routerHostAddress(int cid) {
         return "192.168." + (200 + cid) + ".1";

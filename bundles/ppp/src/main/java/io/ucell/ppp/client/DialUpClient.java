@@ -104,7 +104,9 @@ public final class DialUpClient implements DialUpService, AutoCloseable {
             }
             AtEngine at = engine();
             prepare(at, s, caps);
-            return connect(at, s, caps);
+            AtResponse contexts = readContexts(at);
+            refuseIpv6InRouterMode(contexts, s.cid(), caps);
+            return connect(at, s, caps, contexts);
         } finally {
             lock.unlock();
         }
@@ -118,7 +120,9 @@ public final class DialUpClient implements DialUpService, AutoCloseable {
         lock.lock();
         try {
             refuseWhileUp();
-            return connect(engine(), settings, capabilities());
+            AtEngine at = engine();
+            ModuleCapabilities caps = capabilities();
+            return connect(at, settings, caps, caps.dialUp().mode() == PppMode.BRIDGE ? readContexts(at) : null);
         } finally {
             lock.unlock();
         }
@@ -147,7 +151,30 @@ public final class DialUpClient implements DialUpService, AutoCloseable {
         ok(at, PppAt.escapeGuardTime(at.options().guardTime()), "ATS12");
     }
 
-    private PppLink connect(AtEngine at, PppSettings s, ModuleCapabilities caps) throws PppException {
+    /** Router mode is IPv4 only (4.1.1): an IPV6 context cannot be dialled there. */
+    private static void refuseIpv6InRouterMode(AtResponse contexts, int cid, ModuleCapabilities caps) throws PppException {
+        Optional<String> type = contexts == null ? Optional.empty() : PppAt.contextType(contexts, cid);
+        if (caps.dialUp().mode() == PppMode.ROUTER && type.filter("IPV6"::equalsIgnoreCase).isPresent()) {
+            throw new PppException("cid " + cid + " is an IPV6 context, and the router mode of " + caps.describe()
+                    + " is IPv4 only (app note 4.1.1): define it as IP or IPV4V6 (+CGDCONT)");
+        }
+        if (type.filter("IPV4V6"::equalsIgnoreCase).isPresent()) {
+            LOG.info("cid {} is IPV4V6: the DTE's PPP must negotiate IPCP and IPV6CP (app note 4.1.2)", cid);
+        }
+    }
+
+    /** The +CGDCONT? answer, or null when the module did not give one (the dial goes on: it is only advice). */
+    private static AtResponse readContexts(AtEngine at) {
+        try {
+            AtResponse r = at.execute(PppAt.readContexts());
+            return r.isOk() ? r : null;
+        } catch (AtException e) {
+            LOG.debug("+CGDCONT? before the dial: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    private PppLink connect(AtEngine at, PppSettings s, ModuleCapabilities caps, AtResponse contexts) throws PppException {
         int cid = s.cid();
         PppMode mode = caps.dialUp().mode();
         String host;
@@ -156,7 +183,8 @@ public final class DialUpClient implements DialUpService, AutoCloseable {
             host = PppAt.routerHostAddress(cid);
             module = PppAt.routerModuleAddress(cid);
         } else {
-            host = bridgeAddress(at, cid);
+            // bridge mode: the DTE gets the context's network address, known before the dial when it is up
+            host = contexts == null ? null : PppAt.contextIpv4(contexts, cid).orElse(null);
             module = null;
         }
         DataModeSession session;
@@ -187,17 +215,6 @@ public final class DialUpClient implements DialUpService, AutoCloseable {
         }
         m.append(" the module must be registered and the context's APN right (+CGDCONT)");
         return new PppDialRefusedException(m.toString(), answer);
-    }
-
-    /** Bridge mode: the DTE gets the context's network address, known before the dial when the context is up. */
-    private static String bridgeAddress(AtEngine at, int cid) {
-        try {
-            AtResponse r = at.execute(PppAt.readContexts());
-            return r.isOk() ? PppAt.contextIpv4(r, cid).orElse(null) : null;
-        } catch (AtException e) {
-            LOG.debug("+CGDCONT? before the dial: {}", e.getMessage());
-            return null;
-        }
     }
 
     private void ended(ModuleLink l, LinkEnd why) {
