@@ -13,7 +13,8 @@ public interface DialUpService {
     /**
      * Dials: applies the configured +UAUTHREQ, +UPORTFWD=100,cid (full-cone NAT, before every dial since the
      * module forgets it), +CVHU=0 on SARA-R42, checks the embedded port filter once per configuration (which may
-     * reboot the module, see {@link #applyPortFilter()}), then ATD*99***cid# and CONNECT.
+     * reboot the module, see {@link #applyPortFilter()}), sets ATS12 for the "+++" of the hang-up, reads +CGDCONT?
+     * (router mode refuses an IPV6 context; bridge mode learns the address), then ATD*99***cid# and CONNECT.
      *
      * @throws PppException when the configuration does not fit the module, a link is already up, or the module
      *                      refused (NO CARRIER / ERROR; the message says what the module needs)
