@@ -273,6 +273,28 @@ class PppSimulatorTest {
             ppp.close();
             assertEquals(FinalResult.Kind.NO_CARRIER, sim.modem.at().execute(AtCommand.basic("O").build()).result().kind(),
                     "ATH ended the call");
+            // ATH may take the context down with the call (4.2); the modem service has its context up again
+            await().atMost(T).until(() -> sim.modem.status().state() == ModemState.DATA_ACTIVE
+                    && !sim.modem.status().ipv4().isEmpty());
+        }
+    }
+
+    @Test
+    void lexiR520OnASecondContextActivatedByTheDial() throws Exception {
+        try (Sim sim = new Sim(ModuleModel.LEXI_R520); UdpEcho server = new UdpEcho()) {
+            sim.modem.at().executeOk(AtCommand.set("+CGDCONT").param(2).param("IP").param("apn2").build());
+            DialUpClient client = sim.client(new PppSettings(2, PppAuthType.AUTO, "dummy", "dummy", true, null));
+            PppLink link = client.dial();
+            assertEquals(Optional.of("192.168.202.1"), link.expectedHostAddress());
+            PppClient ppp = PppClient.connect(link.input(), link.output(), "dummy", "dummy", T);
+            assertEquals(0xC223, ppp.authProtocol(), "automatic: the module asks for CHAP");
+            assertEquals(InetAddress.getByName("192.168.202.1"), ppp.localAddress());
+            assertEquals(InetAddress.getByName("192.168.202.2"), ppp.peerAddress());
+            echo(ppp, server, 40_007, allBytes());
+            ppp.terminate(T);
+            assertEquals(Optional.of(LinkEnd.NO_CARRIER), link.awaitEnd(T));
+            // the modem service's own context (cid 1) was never touched
+            assertEquals(ModemState.DATA_ACTIVE, sim.modem.status().state());
         }
     }
 
