@@ -92,9 +92,9 @@ public final class PppdSession implements AutoCloseable {
     }
 
     private void pump() {
-        Thread toLink = new Thread(() -> copy(process.getInputStream(), link.output(), "pppd -> link"),
+        Thread toLink = new Thread(() -> copy(process.getInputStream(), link.output(), "pppd -> link", false),
                 "ucell-pppd-out-cid" + link.cid());
-        Thread fromLink = new Thread(() -> copy(link.input(), process.getOutputStream(), "link -> pppd"),
+        Thread fromLink = new Thread(() -> copy(link.input(), process.getOutputStream(), "link -> pppd", true),
                 "ucell-pppd-in-cid" + link.cid());
         toLink.setDaemon(true);
         fromLink.setDaemon(true);
@@ -117,7 +117,8 @@ public final class PppdSession implements AutoCloseable {
         });
     }
 
-    private static void copy(InputStream in, OutputStream out, String what) {
+    /** Pumps until the end of {@code in}; {@code closeOut}: then close {@code out} (pppd sees the end of its line). */
+    private static void copy(InputStream in, OutputStream out, String what, boolean closeOut) {
         byte[] buf = new byte[4096];
         try {
             int n;
@@ -130,9 +131,9 @@ public final class PppdSession implements AutoCloseable {
         } catch (IOException e) {
             LOG.debug("{}: {}", what, e.getMessage());
         } finally {
-            if (what.startsWith("link")) {
+            if (closeOut) {
                 try {
-                    out.close(); // pppd sees the end of its line
+                    out.close();
                 } catch (IOException ignored) {
                     // pppd already gone
                 }
