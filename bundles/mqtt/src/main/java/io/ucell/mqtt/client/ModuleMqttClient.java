@@ -516,7 +516,11 @@ public final class ModuleMqttClient implements MqttService, AutoCloseable {
                 return;
             case MqttAt.OP_PING:
                 if (value == 0) {
+                    // 6.6: the broker is not responding. The app note promises no +UUMQTTC: 0 after it, and MQTT
+                    // has a client give up a connection whose PINGREQ went unanswered: reconnect (a module that
+                    // still holds the session answers the login "already connected", which is handled)
                     LOG.warn("MQTT: the broker did not answer a ping (+UUMQTTC: 8,0)");
+                    lost("the broker did not answer a ping (+UUMQTTC: 8,0)");
                 }
                 return;
             case MqttAt.OP_PUBLISH_BINARY:

@@ -161,8 +161,8 @@ public final class MqttSnClient implements MqttSnService, AutoCloseable {
         }
         subscribedEngine = at;
         urcSubscription = at.subscribe("+UUMQTTSNC", this::onUrc);
-        // 7.10 prints the connect outcome as "+UMQTTSNC: 1,1": taken as the URC it stands for (a read's answer
-        // is part of its command's response, never a URC)
+        // 7.10 prints the connect outcome URC as "+UMQTTSNC: 1,1": taken as the URC it stands for. A +UMQTTSNC line
+        // before a command's OK is that command's own answer (the AT manual's "command accepted"), never the outcome.
         singleUSubscription = at.subscribe("+UMQTTSNC", this::onUrc);
     }
 
@@ -372,9 +372,6 @@ public final class MqttSnClient implements MqttSnService, AutoCloseable {
                 MqttSnException e = moduleError(at, what + " refused (" + r.result() + ")");
                 throw new RefusedException(e.getMessage(), e.errorClass(), e.errorCode());
             }
-            // the same outcome sent before the OK (7.10's "+UMQTTSNC: 1,1" spelling) lands among the response lines
-            r.all("+UMQTTSNC").stream().filter(l -> l.paramCount() > 1 && l.param(0).trim().equals(Integer.toString(op)))
-                    .findFirst().ifPresent(pe.answer::complete);
             AtLine answer;
             Duration timeout = settings.responseTimeout();
             try {

@@ -50,10 +50,27 @@ public final class SecurityAt {
         return AtCommand.set("+USECMNG").param(2).param(type.code).param(name).timeout(TIMEOUT).build();
     }
 
-    /** The MD5 of an import or +USECMNG=4 answer: the last parameter of the +USECMNG line. */
+    /**
+     * The MD5 of an import or +USECMNG=4 answer: the last parameter of the +USECMNG line. The app note's 3.1 table
+     * prints the client key's import answer as the bare hash ("7ab34c9aa03fbce5edd6723d8b8e05"), so without a
+     * +USECMNG line an information line of hex digits alone is the hash.
+     */
     public static String md5Of(AtResponse r) {
-        AtLine l = r.require("+USECMNG");
-        return l.param(l.paramCount() - 1).trim().toLowerCase(java.util.Locale.ROOT);
+        java.util.Optional<AtLine> head = r.line("+USECMNG");
+        if (head.isPresent()) {
+            AtLine l = head.get();
+            return l.param(l.paramCount() - 1).trim().toLowerCase(java.util.Locale.ROOT);
+        }
+        for (int i = r.lines().size() - 1; i >= 0; i--) {
+            String t = r.lines().get(i).text().trim();
+            if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
+                t = t.substring(1, t.length() - 1);
+            }
+            if (t.matches("[0-9A-Fa-f]{6,64}")) {
+                return t.toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+        return r.require("+USECMNG").text(); // throws, naming the command
     }
 
     /** +USECMNG=3 lines: {@code CA,"name","subject","expiry"} or {@code PK,"name"}, with or without a head. */

@@ -39,6 +39,16 @@ class SecuritySpecLinesTest {
         assertEquals(md5, SecurityAt.md5Of(r));
     }
 
+    @org.junit.jupiter.api.Test
+    void bareHashLineOf3_1() {
+        // 3.1 prints the client key's import answer as the hash alone before OK
+        AtResponse r = new AtResponse("AT+USECMNG=1,2,\"client_key\",\"client_key.key\"",
+                List.of(AtLine.of("7ab34c9aa03fbce5edd6723d8b8e05")), FinalResult.parse("OK"));
+        assertEquals("7ab34c9aa03fbce5edd6723d8b8e05", SecurityAt.md5Of(r));
+        AtResponse none = new AtResponse("AT+USECMNG=4,0,\"x\"", List.of(), FinalResult.parse("OK"));
+        org.junit.jupiter.api.Assertions.assertThrows(io.ucell.at.AtException.class, () -> SecurityAt.md5Of(none));
+    }
+
     static Stream<Arguments> listLines() {
         return Stream.of(
                 // 3.1
