@@ -528,4 +528,28 @@ class PppTest {
             assertTrue(ppp.terminate(T));
         }
     }
+
+    @Test
+    void automaticAuthenticationAcceptsPapAndRequiredAuthenticationCannotBeRefused() throws Exception {
+        try (Dte d = new Dte(ModuleModel.SARA_R5_01B)) {
+            d.ok("AT+UAUTHREQ=1,3,\"" + USER + "\",\"" + PASSWORD + "\"");
+            assertEquals("CONNECT", d.fin("ATD*99***1#"));
+            PppClient ppp = PppClient.connect(d.line.in(), d.line.out(), USER, PASSWORD,
+                    PppClient.AuthChoice.PAP_ONLY, T);
+            assertEquals(0xC023, ppp.authProtocol(), "automatic: the module takes the DTE's Nak to PAP");
+            assertTrue(ppp.terminate(T));
+
+            d.ok("AT+UAUTHREQ=1,2,\"" + USER + "\",\"" + PASSWORD + "\"");
+            assertEquals("CONNECT", d.fin("ATD*99***1#"));
+            PppClient.PppException e = assertThrows(PppClient.PppException.class, () -> PppClient.connect(
+                    d.line.in(), d.line.out(), USER, PASSWORD, PppClient.AuthChoice.PAP_ONLY, T));
+            assertTrue(e.getMessage().endsWith("NO CARRIER"), "CHAP only: a PAP-only DTE is hung up on");
+
+            assertEquals("CONNECT", d.fin("ATD*99***1#"));
+            e = assertThrows(PppClient.PppException.class, () -> PppClient.connect(
+                    d.line.in(), d.line.out(), USER, PASSWORD, PppClient.AuthChoice.NONE, T));
+            assertTrue(e.getMessage().endsWith("NO CARRIER"), e.getMessage());
+            d.ok("AT");
+        }
+    }
 }
