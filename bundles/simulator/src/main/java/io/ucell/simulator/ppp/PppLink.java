@@ -85,6 +85,7 @@ final class PppLink implements DataLink {
     private volatile boolean acfc;
     private volatile boolean pfc;
     private volatile boolean ipUp;
+    private volatile int peerMru = 1500;
 
     // negotiation state: engine thread only
     private final int magic = RANDOM.nextInt() | 1;
@@ -265,11 +266,20 @@ final class PppLink implements DataLink {
         send(protocol, packet.bytes());
     }
 
-    /** An IPv4 packet for the DTE (from the gateway's threads); dropped unless IPCP is open. */
+    /**
+     * An IPv4 packet for the DTE (from the gateway's threads); dropped unless IPCP is open, and when it exceeds the
+     * DTE's MRU (the simulator does not fragment, so a host datagram larger than that is lost).
+     */
     private void sendIp(byte[] packet) {
-        if (ipUp) {
-            send(IPV4, packet);
+        if (!ipUp) {
+            return;
         }
+        if (packet.length > peerMru) {
+            LOG.debug("PPP on cid {}: {}-byte packet exceeds the DTE's MRU {}: dropped", setup.cid(), packet.length,
+                    peerMru);
+            return;
+        }
+        send(IPV4, packet);
     }
 
     private int id() {
@@ -415,8 +425,8 @@ final class PppLink implements DataLink {
         for (Option o : options) {
             switch (o.type()) {
                 case OPT_MRU -> {
-                    if (o.value().length != 2 || o.intValue() < 128 || o.intValue() > setup.mtu()) {
-                        nak.add(Option.ofInt(OPT_MRU, Math.min(1500, setup.mtu()), 2));
+                    if (o.value().length != 2 || o.intValue() < 128) {
+                        nak.add(Option.ofInt(OPT_MRU, 1500, 2)); // too small for an IPv4 header and some data
                     }
                 }
                 case OPT_ACCM, OPT_MAGIC -> {
@@ -440,11 +450,13 @@ final class PppLink implements DataLink {
         } else {
             // agreed: apply what the DTE can receive to what we send from now on
             int accm = Hdlc.DEFAULT_ACCM;
+            int mru = 1500;
             boolean pf = false;
             boolean acf = false;
             for (Option o : options) {
                 switch (o.type()) {
                     case OPT_ACCM -> accm = o.intValue();
+                    case OPT_MRU -> mru = o.intValue();
                     case OPT_PFC -> pf = true;
                     case OPT_ACFC -> acf = true;
                     default -> {
@@ -453,6 +465,7 @@ final class PppLink implements DataLink {
             }
             send(LCP, ControlPacket.configure(CONF_ACK, p.id(), options));
             txAccm = accm;
+            peerMru = mru;
             pfc = pf;
             acfc = acf;
             lcpAckSent = true;
