@@ -482,9 +482,12 @@ class PppTest {
     void theCallEndsWhenTheContextGoesDown() throws Exception {
         try (Dte d = new Dte(ModuleModel.SARA_R5_02B)) {
             d.ok("AT+UAUTHREQ=1,1,\"" + USER + "\",\"" + PASSWORD + "\"");
+            d.ok("AT+CGEREP=1");
             PppClient ppp = d.dial("ATD*99***1#", USER, PASSWORD);
             d.module.deactivateContext(1);
             assertEquals("NO CARRIER", ppp.awaitEnd(T), "LCP Terminate-Request, then NO CARRIER");
+            assertFalse(ppp.textSeen().contains("+CGEV"), "no URC inside the PPP stream: " + ppp.textSeen());
+            d.line.readUntil(Pattern.compile("\\+CGEV: NW PDN DEACT 1\r\n$"), T); // held until after NO CARRIER
             d.ok("AT");
         }
     }
