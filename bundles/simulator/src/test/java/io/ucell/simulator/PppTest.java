@@ -427,9 +427,13 @@ class PppTest {
     @Test
     void dialRefusedWhenNotRegistered() throws Exception {
         try (Dte d = new Dte(ModuleModel.SARA_R42_01B)) {
+            assertEquals("NO CARRIER", d.fin("ATD*99***5#"), "cid 5 is not defined");
+            assertEquals("ERROR", d.fin("ATD*99***9#"), "SARA-R42 contexts are 0-7");
+            d.ok("AT+CGDCONT=2,\"IPV6\",\"v6only\"");
+            assertEquals("NO CARRIER", d.fin("ATD*99***2#"), "the network grants no IPv6 here: not activated");
+            assertEquals("ERROR", d.fin("ATD123456789;"), "no voice calls");
             d.ok("AT+CFUN=4");
             assertEquals("NO CARRIER", d.fin("ATD*99***1#"));
-            assertEquals("ERROR", d.fin("ATD123456789;"), "no voice calls");
         }
     }
 
@@ -554,5 +558,27 @@ class PppTest {
             assertTrue(e.getMessage().endsWith("NO CARRIER"), e.getMessage());
             d.ok("AT");
         }
+    }
+
+    @Test
+    void capabilityTableFollowsSection4() {
+        for (ModuleModel m : ModuleModel.values()) {
+            var c = m.capabilities();
+            boolean r5 = c.family() == io.ucell.simulator.model.Family.SARA_R5;
+            assertEquals(r5, c.pppRouterMode(), m + " router mode (4.1.1)");
+            assertEquals(!r5, c.pppBridgeMode(), m + " bridge mode (4.1.2)");
+            assertEquals(r5, c.pppAuthRequired(), m + " +UAUTHREQ mandatory (4.1)");
+            assertEquals(r5 && m != ModuleModel.SARA_R5_00B, c.fullConeNat(), m + " full-cone NAT (4.1.3)");
+            assertEquals(r5, c.embeddedPortFilter() == null, m + " +UEMBPF (4.3)");
+        }
+        assertEquals("1 9999-19999", filter(ModuleModel.SARA_R42_01B));
+        assertEquals("1 9999-19999", filter(ModuleModel.LEXI_R422));
+        assertEquals("0 ", filter(ModuleModel.SARA_R42_00B));
+        assertEquals("0 ", filter(ModuleModel.SARA_R422));
+    }
+
+    private static String filter(ModuleModel m) {
+        var f = m.capabilities().embeddedPortFilter();
+        return (f.enabled() ? 1 : 0) + " " + f.range();
     }
 }
