@@ -581,4 +581,19 @@ class PppTest {
         var f = m.capabilities().embeddedPortFilter();
         return (f.enabled() ? 1 : 0) + " " + f.range();
     }
+
+    @Test
+    void aRebootEndsTheCallSilentlyAndTheModuleIsInCommandModeAfterwards() throws Exception {
+        try (Dte d = new Dte(ModuleModel.LEXI_R520)) {
+            d.ok("AT+UAUTHREQ=1,1,\"" + USER + "\",\"" + PASSWORD + "\"");
+            PppClient ppp = d.dial("ATD*99***1#", USER, PASSWORD);
+            d.module.reboot();
+            ppp.close();
+            awaitAnswering(d);
+            d.ok("ATE0");
+            d.awaitRegistered();
+            assertEquals("NO CARRIER", d.fin("ATD*99***1#"), "+UAUTHREQ is volatile: gone with the reboot");
+            assertEquals("NO CARRIER", d.fin("ATO"), "no call to go back to");
+        }
+    }
 }
