@@ -98,6 +98,7 @@ public final class PppClient implements AutoCloseable {
     private byte[] peerAddress;
     private int peerAccm = 0xFFFFFFFF;
     private boolean compress;
+    private boolean askedCompression = true;
     private boolean terminateAcked;
     private int echoReplies;
 
@@ -493,6 +494,7 @@ public final class PppClient implements AutoCloseable {
 
     private void sendLcpRequest() throws IOException {
         lcpRequestId = nextId();
+        askedCompression = true;
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         option(o, 1, bytes16(1500));
         option(o, 2, new byte[4]); // ACCM 0: only flag and escape need escaping towards us
@@ -552,12 +554,13 @@ public final class PppClient implements AutoCloseable {
             case 2 -> {
                 if (id == lcpRequestId) {
                     lcpAckReceived = true;
-                    compress = true; // the module agreed to PFC and ACFC
+                    compress = askedCompression; // the module agreed to PFC and ACFC when we asked for them
                 }
             }
             case 3, 4 -> {
                 // the simulator accepts our request; a real module might not: fall back to the bare minimum
                 if (id == lcpRequestId) {
+                    askedCompression = false;
                     lcpRequestId = nextId();
                     byte[] m = new byte[4];
                     putInt(m, 0, magic);
