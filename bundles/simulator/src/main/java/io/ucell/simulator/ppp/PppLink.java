@@ -46,6 +46,8 @@ final class PppLink implements DataLink {
     static final int ECHO_REQ = 9;
     static final int ECHO_REP = 10;
     static final int DISCARD_REQ = 11;
+    static final int IDENTIFICATION = 12;
+    static final int TIME_REMAINING = 13;
 
     // LCP option types (RFC 1661 6, RFC 1662 7.1)
     static final int OPT_MRU = 1;
@@ -408,8 +410,8 @@ final class PppLink implements DataLink {
                     send(LCP, new ControlPacket(ECHO_REP, p.id(), data));
                 }
             }
-            case ECHO_REP, DISCARD_REQ, CODE_REJ, PROTO_REJ -> {
-                // nothing to do: the DTE answered an echo, or does not speak a protocol we never push
+            case ECHO_REP, DISCARD_REQ, CODE_REJ, PROTO_REJ, IDENTIFICATION, TIME_REMAINING -> {
+                // nothing to do: an echo answered, a protocol we never push, Windows' RFC 1570 chatter
             }
             default -> send(LCP, new ControlPacket(CODE_REJ, id(), Arrays.copyOf(p.bytes(), Math.min(p.bytes().length, 1400))));
         }
