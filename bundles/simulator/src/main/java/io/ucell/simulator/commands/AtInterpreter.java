@@ -214,7 +214,8 @@ public final class AtInterpreter {
             } catch (BadCommandException e) {
                 return Response.error();
             } catch (RuntimeException e) {
-                LOG.warn("command {} failed", text, e);
+                // the name only: parameters may hold passwords and keys (+UAUTHREQ, +UFTP, +USECPRF)
+                LOG.warn("command AT{} ({}) failed", cmd.name(), cmd.kind(), e);
                 return Response.cme(CmeError.UNKNOWN);
             }
         }
