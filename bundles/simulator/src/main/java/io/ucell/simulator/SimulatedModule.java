@@ -419,10 +419,10 @@ public final class SimulatedModule implements ModuleContext, AutoCloseable {
         env.setDnsOverride(hostName, ip);
     }
 
-    /** Sends any URC line (framed with CR LF) unless the module is booting or hung. */
+    /** Sends any URC line (framed with CR LF) unless the module is booting or hung; held during a data phase. */
     @Override
     public void emitUrc(String text) {
-        if (quiet()) {
+        if (quiet() || interpreter.holdUrc(text)) {
             return;
         }
         enqueue(("\r\n" + text + "\r\n").getBytes(StandardCharsets.ISO_8859_1), null);

@@ -427,9 +427,13 @@ class PppTest {
     @Test
     void dialRefusedWhenNotRegistered() throws Exception {
         try (Dte d = new Dte(ModuleModel.SARA_R42_01B)) {
+            assertEquals("NO CARRIER", d.fin("ATD*99***5#"), "cid 5 is not defined");
+            assertEquals("ERROR", d.fin("ATD*99***9#"), "SARA-R42 contexts are 0-7");
+            d.ok("AT+CGDCONT=2,\"IPV6\",\"v6only\"");
+            assertEquals("NO CARRIER", d.fin("ATD*99***2#"), "the network grants no IPv6 here: not activated");
+            assertEquals("ERROR", d.fin("ATD123456789;"), "no voice calls");
             d.ok("AT+CFUN=4");
             assertEquals("NO CARRIER", d.fin("ATD*99***1#"));
-            assertEquals("ERROR", d.fin("ATD123456789;"), "no voice calls");
         }
     }
 
@@ -482,9 +486,12 @@ class PppTest {
     void theCallEndsWhenTheContextGoesDown() throws Exception {
         try (Dte d = new Dte(ModuleModel.SARA_R5_02B)) {
             d.ok("AT+UAUTHREQ=1,1,\"" + USER + "\",\"" + PASSWORD + "\"");
+            d.ok("AT+CGEREP=1");
             PppClient ppp = d.dial("ATD*99***1#", USER, PASSWORD);
             d.module.deactivateContext(1);
             assertEquals("NO CARRIER", ppp.awaitEnd(T), "LCP Terminate-Request, then NO CARRIER");
+            assertFalse(ppp.textSeen().contains("+CGEV"), "no URC inside the PPP stream: " + ppp.textSeen());
+            d.line.readUntil(Pattern.compile("\\+CGEV: NW PDN DEACT 1\r\n$"), T); // held until after NO CARRIER
             d.ok("AT");
         }
     }
@@ -526,6 +533,67 @@ class PppTest {
             assertTrue(ppp.badFrames() >= 1);
             assertTrue(ppp.ping(LOOPBACK, T), "the next echo gets through");
             assertTrue(ppp.terminate(T));
+        }
+    }
+
+    @Test
+    void automaticAuthenticationAcceptsPapAndRequiredAuthenticationCannotBeRefused() throws Exception {
+        try (Dte d = new Dte(ModuleModel.SARA_R5_01B)) {
+            d.ok("AT+UAUTHREQ=1,3,\"" + USER + "\",\"" + PASSWORD + "\"");
+            assertEquals("CONNECT", d.fin("ATD*99***1#"));
+            PppClient ppp = PppClient.connect(d.line.in(), d.line.out(), USER, PASSWORD,
+                    PppClient.AuthChoice.PAP_ONLY, T);
+            assertEquals(0xC023, ppp.authProtocol(), "automatic: the module takes the DTE's Nak to PAP");
+            assertTrue(ppp.terminate(T));
+
+            d.ok("AT+UAUTHREQ=1,2,\"" + USER + "\",\"" + PASSWORD + "\"");
+            assertEquals("CONNECT", d.fin("ATD*99***1#"));
+            PppClient.PppException e = assertThrows(PppClient.PppException.class, () -> PppClient.connect(
+                    d.line.in(), d.line.out(), USER, PASSWORD, PppClient.AuthChoice.PAP_ONLY, T));
+            assertTrue(e.getMessage().endsWith("NO CARRIER"), "CHAP only: a PAP-only DTE is hung up on");
+
+            assertEquals("CONNECT", d.fin("ATD*99***1#"));
+            e = assertThrows(PppClient.PppException.class, () -> PppClient.connect(
+                    d.line.in(), d.line.out(), USER, PASSWORD, PppClient.AuthChoice.NONE, T));
+            assertTrue(e.getMessage().endsWith("NO CARRIER"), e.getMessage());
+            d.ok("AT");
+        }
+    }
+
+    @Test
+    void capabilityTableFollowsSection4() {
+        for (ModuleModel m : ModuleModel.values()) {
+            var c = m.capabilities();
+            boolean r5 = c.family() == io.ucell.simulator.model.Family.SARA_R5;
+            assertEquals(r5, c.pppRouterMode(), m + " router mode (4.1.1)");
+            assertEquals(!r5, c.pppBridgeMode(), m + " bridge mode (4.1.2)");
+            assertEquals(r5, c.pppAuthRequired(), m + " +UAUTHREQ mandatory (4.1)");
+            assertEquals(r5 && m != ModuleModel.SARA_R5_00B, c.fullConeNat(), m + " full-cone NAT (4.1.3)");
+            assertEquals(r5, c.embeddedPortFilter() == null, m + " +UEMBPF (4.3)");
+        }
+        assertEquals("1 9999-19999", filter(ModuleModel.SARA_R42_01B));
+        assertEquals("1 9999-19999", filter(ModuleModel.LEXI_R422));
+        assertEquals("0 ", filter(ModuleModel.SARA_R42_00B));
+        assertEquals("0 ", filter(ModuleModel.SARA_R422));
+    }
+
+    private static String filter(ModuleModel m) {
+        var f = m.capabilities().embeddedPortFilter();
+        return (f.enabled() ? 1 : 0) + " " + f.range();
+    }
+
+    @Test
+    void aRebootEndsTheCallSilentlyAndTheModuleIsInCommandModeAfterwards() throws Exception {
+        try (Dte d = new Dte(ModuleModel.LEXI_R520)) {
+            d.ok("AT+UAUTHREQ=1,1,\"" + USER + "\",\"" + PASSWORD + "\"");
+            PppClient ppp = d.dial("ATD*99***1#", USER, PASSWORD);
+            d.module.reboot();
+            ppp.close();
+            awaitAnswering(d);
+            d.ok("ATE0");
+            d.awaitRegistered();
+            assertEquals("NO CARRIER", d.fin("ATD*99***1#"), "+UAUTHREQ is volatile: gone with the reboot");
+            assertEquals("NO CARRIER", d.fin("ATO"), "no call to go back to");
         }
     }
 }

@@ -44,6 +44,9 @@ public final class AtInterpreter {
     private int pluses;
     private long lastPlus;
     private long escapeToken;
+    // URCs wait while a data phase holds the UART (they would land in the file or the PPP stream)
+    private volatile boolean holdingUrcs;
+    private final java.util.Queue<String> heldUrcs = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicLong gapViolations = new AtomicLong();
     private final AtomicLong corruptedPromptBytes = new AtomicLong();
 
@@ -60,8 +63,33 @@ public final class AtInterpreter {
         this.extraDelayNanos = extraDelayNanos;
     }
 
+    /**
+     * Holds a URC while a data phase (FTP direct link, PPP) has the UART: it is sent after the data phase ends
+     * (after NO CARRIER, or after the escape's answer). False when the URC may go now. Takes no lock: URCs come
+     * from threads that hold the state lock, which the receive thread takes while holding this object's lock.
+     */
+    public boolean holdUrc(String text) {
+        if (!holdingUrcs) {
+            return false;
+        }
+        heldUrcs.add(text);
+        if (!holdingUrcs) {
+            flushHeldUrcs(); // the data phase ended meanwhile
+        }
+        return true;
+    }
+
+    private void flushHeldUrcs() {
+        String urc;
+        while (!holdingUrcs && (urc = heldUrcs.poll()) != null) {
+            module.emitUrc(urc);
+        }
+    }
+
     /** Forgets any partial line or prompt (reboot, new connection). */
     public synchronized void reset() {
+        holdingUrcs = false;
+        heldUrcs.clear();
         if (link != null) {
             DataLink l = link;
             link = null;
@@ -186,7 +214,8 @@ public final class AtInterpreter {
             } catch (BadCommandException e) {
                 return Response.error();
             } catch (RuntimeException e) {
-                LOG.warn("command {} failed", text, e);
+                // the name only: parameters may hold passwords and keys (+UAUTHREQ, +UFTP, +USECPRF)
+                LOG.warn("command AT{} ({}) failed", cmd.name(), cmd.kind(), e);
                 return Response.cme(CmeError.UNKNOWN);
             }
         }
@@ -267,6 +296,7 @@ public final class AtInterpreter {
     private void startDataPhase(DataLink l) {
         mode = Mode.DATA;
         link = l;
+        holdingUrcs = true;
         pluses = 0;
         lastHostData = System.nanoTime();
         DataLink.Port port = new DataLink.Port() {
@@ -291,6 +321,7 @@ public final class AtInterpreter {
                     for (String urc : urcs) {
                         module.emitUrc(urc);
                     }
+                    flushHeldUrcs();
                 }
             }
         };
@@ -304,6 +335,7 @@ public final class AtInterpreter {
     }
 
     private void endDataPhase() {
+        holdingUrcs = false;
         mode = Mode.LINE;
         link = null;
         pluses = 0;
@@ -384,6 +416,7 @@ public final class AtInterpreter {
             }
         }
         sendResponse(r == null ? Response.ok() : r);
+        flushHeldUrcs();
     }
 
     private void onCountedByte(byte b) {

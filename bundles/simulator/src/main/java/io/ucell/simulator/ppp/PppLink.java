@@ -46,6 +46,8 @@ final class PppLink implements DataLink {
     static final int ECHO_REQ = 9;
     static final int ECHO_REP = 10;
     static final int DISCARD_REQ = 11;
+    static final int IDENTIFICATION = 12;
+    static final int TIME_REMAINING = 13;
 
     // LCP option types (RFC 1661 6, RFC 1662 7.1)
     static final int OPT_MRU = 1;
@@ -85,6 +87,7 @@ final class PppLink implements DataLink {
     private volatile boolean acfc;
     private volatile boolean pfc;
     private volatile boolean ipUp;
+    private volatile int peerMru = 1500;
 
     // negotiation state: engine thread only
     private final int magic = RANDOM.nextInt() | 1;
@@ -265,11 +268,20 @@ final class PppLink implements DataLink {
         send(protocol, packet.bytes());
     }
 
-    /** An IPv4 packet for the DTE (from the gateway's threads); dropped unless IPCP is open. */
+    /**
+     * An IPv4 packet for the DTE (from the gateway's threads); dropped unless IPCP is open, and when it exceeds the
+     * DTE's MRU (the simulator does not fragment, so a host datagram larger than that is lost).
+     */
     private void sendIp(byte[] packet) {
-        if (ipUp) {
-            send(IPV4, packet);
+        if (!ipUp) {
+            return;
         }
+        if (packet.length > peerMru) {
+            LOG.debug("PPP on cid {}: {}-byte packet exceeds the DTE's MRU {}: dropped", setup.cid(), packet.length,
+                    peerMru);
+            return;
+        }
+        send(IPV4, packet);
     }
 
     private int id() {
@@ -398,8 +410,8 @@ final class PppLink implements DataLink {
                     send(LCP, new ControlPacket(ECHO_REP, p.id(), data));
                 }
             }
-            case ECHO_REP, DISCARD_REQ, CODE_REJ, PROTO_REJ -> {
-                // nothing to do: the DTE answered an echo, or does not speak a protocol we never push
+            case ECHO_REP, DISCARD_REQ, CODE_REJ, PROTO_REJ, IDENTIFICATION, TIME_REMAINING -> {
+                // nothing to do: an echo answered, a protocol we never push, Windows' RFC 1570 chatter
             }
             default -> send(LCP, new ControlPacket(CODE_REJ, id(), Arrays.copyOf(p.bytes(), Math.min(p.bytes().length, 1400))));
         }
@@ -415,8 +427,8 @@ final class PppLink implements DataLink {
         for (Option o : options) {
             switch (o.type()) {
                 case OPT_MRU -> {
-                    if (o.value().length != 2 || o.intValue() < 128 || o.intValue() > setup.mtu()) {
-                        nak.add(Option.ofInt(OPT_MRU, Math.min(1500, setup.mtu()), 2));
+                    if (o.value().length != 2 || o.intValue() < 128) {
+                        nak.add(Option.ofInt(OPT_MRU, 1500, 2)); // too small for an IPv4 header and some data
                     }
                 }
                 case OPT_ACCM, OPT_MAGIC -> {
@@ -440,11 +452,13 @@ final class PppLink implements DataLink {
         } else {
             // agreed: apply what the DTE can receive to what we send from now on
             int accm = Hdlc.DEFAULT_ACCM;
+            int mru = 1500;
             boolean pf = false;
             boolean acf = false;
             for (Option o : options) {
                 switch (o.type()) {
                     case OPT_ACCM -> accm = o.intValue();
+                    case OPT_MRU -> mru = o.intValue();
                     case OPT_PFC -> pf = true;
                     case OPT_ACFC -> acf = true;
                     default -> {
@@ -453,6 +467,7 @@ final class PppLink implements DataLink {
             }
             send(LCP, ControlPacket.configure(CONF_ACK, p.id(), options));
             txAccm = accm;
+            peerMru = mru;
             pfc = pf;
             acfc = acf;
             lcpAckSent = true;

@@ -152,7 +152,7 @@ final class TcpProxy implements AutoCloseable {
         private int sndNxt;
         private int sndUna;
         private int window;
-        private Socket socket;
+        private volatile Socket socket;
         private boolean established;
         private boolean finReceived;
         private boolean finSent;
@@ -188,7 +188,7 @@ final class TcpProxy implements AutoCloseable {
                 return;
             }
             synchronized (this) {
-                if (gone) {
+                if (gone || closed) {
                     closeQuietly(s);
                     return;
                 }
@@ -229,17 +229,20 @@ final class TcpProxy implements AutoCloseable {
                     send(key, sndNxt, rcvNxt, ACK, new byte[0], 0); // out of order or repeated: say where we are
                     return;
                 }
-                if (len > 0) {
-                    byte[] data = seg.data();
-                    Socket s = socket;
-                    writer.execute(() -> write(s, data));
-                    rcvNxt += len;
-                }
-                if (seg.has(FIN)) {
-                    rcvNxt += 1;
-                    finReceived = true;
-                    Socket s = socket;
-                    writer.execute(() -> shutdownOutput(s));
+                Socket s = socket;
+                try {
+                    if (len > 0) {
+                        byte[] data = seg.data();
+                        writer.execute(() -> write(s, data));
+                        rcvNxt += len;
+                    }
+                    if (seg.has(FIN)) {
+                        rcvNxt += 1;
+                        finReceived = true;
+                        writer.execute(() -> shutdownOutput(s));
+                    }
+                } catch (java.util.concurrent.RejectedExecutionException aborted) {
+                    return;
                 }
                 send(key, sndNxt, rcvNxt, ACK, new byte[0], 0);
             }
@@ -308,6 +311,12 @@ final class TcpProxy implements AutoCloseable {
             }
         }
 
+        /** Closes the host socket without the lock (see {@link TcpProxy#close()}). */
+        void abort() {
+            closeQuietly(socket);
+            writer.shutdownNow();
+        }
+
         /** Forgets the connection and closes the host socket. */
         private void drop() {
             if (gone) {
@@ -315,8 +324,13 @@ final class TcpProxy implements AutoCloseable {
             }
             gone = true;
             connections.remove(key, this);
-            writer.execute(() -> closeQuietly(socket));
-            writer.shutdown();
+            Socket s = socket;
+            try {
+                writer.execute(() -> closeQuietly(s)); // after the writes already queued
+                writer.shutdown();
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                closeQuietly(s); // aborted
+            }
             notifyAll();
         }
     }
@@ -348,14 +362,16 @@ final class TcpProxy implements AutoCloseable {
         b[off + 3] = (byte) v;
     }
 
-    /** The call ended: every connection is reset towards the host. */
+    /**
+     * The call ended: every host socket is closed. Takes no connection's lock (a pump may hold one while it waits for
+     * the UART), so it is safe from any thread; the pumps then see their sockets fail and stop.
+     */
     @Override
     public void close() {
         closed = true;
         for (Connection c : connections.values()) {
-            synchronized (c) {
-                c.drop();
-            }
+            c.abort();
         }
+        connections.clear();
     }
 }

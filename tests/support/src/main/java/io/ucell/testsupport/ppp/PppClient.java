@@ -43,6 +43,16 @@ public final class PppClient implements AutoCloseable {
     static final int IPCP = 0x8021;
     static final int IP = 0x0021;
 
+    /** What the client does when the module asks it to authenticate. */
+    public enum AuthChoice {
+        /** PAP or CHAP-MD5, whichever the module asks for. */
+        AS_ASKED,
+        /** PAP only: a CHAP request is Nak-ed with PAP (RFC 1661 6.2), as a PAP-only DTE does. */
+        PAP_ONLY,
+        /** No authentication: the module's request is rejected. */
+        NONE
+    }
+
     /** A UDP datagram the DTE received. */
     public record Datagram(InetAddress source, int sourcePort, int destinationPort, byte[] data) {
     }
@@ -88,10 +98,14 @@ public final class PppClient implements AutoCloseable {
     private byte[] peerAddress;
     private int peerAccm = 0xFFFFFFFF;
     private boolean compress;
+    private boolean askedCompression = true;
     private boolean terminateAcked;
     private int echoReplies;
 
-    private PppClient(InputStream in, OutputStream out, String user, String password) {
+    private final AuthChoice authChoice;
+
+    private PppClient(InputStream in, OutputStream out, String user, String password, AuthChoice authChoice) {
+        this.authChoice = authChoice;
         this.in = in;
         this.out = out;
         this.user = user == null ? "" : user;
@@ -104,7 +118,13 @@ public final class PppClient implements AutoCloseable {
      */
     public static PppClient connect(InputStream in, OutputStream out, String user, String password, Duration timeout)
             throws IOException, InterruptedException {
-        PppClient c = new PppClient(in, out, user, password);
+        return connect(in, out, user, password, AuthChoice.AS_ASKED, timeout);
+    }
+
+    /** As {@link #connect(InputStream, OutputStream, String, String, Duration)}, choosing how to authenticate. */
+    public static PppClient connect(InputStream in, OutputStream out, String user, String password,
+            AuthChoice authChoice, Duration timeout) throws IOException, InterruptedException {
+        PppClient c = new PppClient(in, out, user, password, authChoice);
         c.startReader();
         try {
             c.negotiate(timeout);
@@ -474,6 +494,7 @@ public final class PppClient implements AutoCloseable {
 
     private void sendLcpRequest() throws IOException {
         lcpRequestId = nextId();
+        askedCompression = true;
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         option(o, 1, bytes16(1500));
         option(o, 2, new byte[4]); // ACCM 0: only flag and escape need escaping towards us
@@ -495,6 +516,7 @@ public final class PppClient implements AutoCloseable {
         switch (code) {
             case 1 -> {
                 List<byte[]> reject = new ArrayList<>();
+                List<byte[]> nak = new ArrayList<>();
                 int auth = 0;
                 int accm = 0xFFFFFFFF;
                 for (byte[] opt : options(data)) {
@@ -506,10 +528,12 @@ public final class PppClient implements AutoCloseable {
                         case 3 -> {
                             int proto = u16(opt, 2);
                             boolean md5 = proto == CHAP && opt.length >= 5 && opt[4] == 5;
-                            if (proto == PAP || md5) {
+                            if (authChoice == AuthChoice.NONE) {
+                                reject.add(opt);
+                            } else if (proto == PAP || (md5 && authChoice == AuthChoice.AS_ASKED)) {
                                 auth = proto;
                             } else {
-                                reject.add(opt);
+                                nak.add(new byte[] {3, 4, (byte) 0xC0, 0x23}); // we would do PAP
                             }
                         }
                         default -> reject.add(opt);
@@ -517,6 +541,8 @@ public final class PppClient implements AutoCloseable {
                 }
                 if (!reject.isEmpty()) {
                     sendControl(LCP, 4, id, concat(reject));
+                } else if (!nak.isEmpty()) {
+                    sendControl(LCP, 3, id, concat(nak));
                 } else {
                     sendControl(LCP, 2, id, data);
                     lcpAckSent = true;
@@ -528,12 +554,13 @@ public final class PppClient implements AutoCloseable {
             case 2 -> {
                 if (id == lcpRequestId) {
                     lcpAckReceived = true;
-                    compress = true; // the module agreed to PFC and ACFC
+                    compress = askedCompression; // the module agreed to PFC and ACFC when we asked for them
                 }
             }
             case 3, 4 -> {
                 // the simulator accepts our request; a real module might not: fall back to the bare minimum
                 if (id == lcpRequestId) {
+                    askedCompression = false;
                     lcpRequestId = nextId();
                     byte[] m = new byte[4];
                     putInt(m, 0, magic);
