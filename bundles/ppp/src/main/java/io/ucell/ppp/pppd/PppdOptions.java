@@ -19,8 +19,14 @@ public record PppdOptions(Path executable, List<String> extra, String user, Stri
     public static final String DEFAULT_EXECUTABLE = "/usr/sbin/pppd";
     /** Let the module's PPP server decide the addresses and DNS; do not ask it to authenticate itself. */
     public static final String DEFAULT_EXTRA = "noauth noipdefault usepeerdns defaultroute";
-    /** Options that would put a secret on the command line or take pppd off the link's streams. */
-    private static final List<String> FORBIDDEN = List.of("password", "user", "tty", "pty", "file", "call", "updetach");
+    /**
+     * Options that would put a secret on the command line, take pppd off the link's streams, or make pppd run a
+     * program or load code named in the configuration (pppd runs as root; a form field must not become a command).
+     */
+    private static final List<String> FORBIDDEN = List.of("password", "user", "tty", "pty", "file", "call", "updetach",
+            "connect", "disconnect", "init", "welcome", "socket", "plugin", "record", "ip-up-script", "ip-down-script",
+            "ipv6-up-script", "ipv6-down-script", "auth-up-script", "auth-down-script", "net-init-script",
+            "net-pre-up-script", "net-down-script");
 
     public PppdOptions {
         extra = List.copyOf(extra);
@@ -38,7 +44,8 @@ public record PppdOptions(Path executable, List<String> extra, String user, Stri
         }
         for (String o : extra) {
             if (FORBIDDEN.contains(o)) {
-                errors.add("pppd option '" + o + "' is set by ucell (user and password come from the configuration)");
+                errors.add("pppd option '" + o + "' is set by ucell or not allowed (user and password come from the"
+                        + " configuration; no scripts or plugins from a form)");
             }
             if (o.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
                 errors.add("a pppd option holds a control character");

@@ -95,6 +95,10 @@ class PppComponentConfigTest {
                 new Case(config("consumer", "pppd", "pppd_path", "pppd"), R42_01B, "absolute"),
                 new Case(config("consumer", "pppd", "pppd_path", "/bin/sh", "pppd_options", "noauth password x"), R42_01B,
                         "'password' is set by ucell"),
+                new Case(config("consumer", "pppd", "pppd_path", "/bin/sh", "pppd_options", "connect '/bin/sh -c id'"),
+                        R42_01B, "'connect' is set by ucell"),
+                new Case(config("consumer", "pppd", "pppd_path", "/bin/sh", "pppd_options", "ip-up-script /tmp/x"), R42_01B,
+                        "'ip-up-script' is set by ucell"),
                 new Case(config("consumer", "pppd", "pppd_path", "/bin/sh", "pppd_options", "noauth 'x"), R42_01B,
                         "unbalanced quote"),
                 new Case(config("redial_delay", 0), R42_01B, "redial delay"));
