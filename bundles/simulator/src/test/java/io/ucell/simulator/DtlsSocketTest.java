@@ -157,4 +157,29 @@ class DtlsSocketTest {
             echoAllBytes(s, echo);
         }
     }
+
+    /** Section 3.3: DTLS sessions count toward the module's 4 TLS connections. */
+    @Test
+    void dtlsSessionsCountTowardTheTlsLimit() throws Exception {
+        try (Sim s = SocketSupport.withRoute(ModuleModel.SARA_R5_02B);
+                DtlsEchoServer echo = DtlsEchoServer.psk("device-9", KEY)) {
+            s.ok("AT+USECPRF=1,8,\"00112233445566778899AABBCCDDEEFF\",1");
+            s.ok("AT+USECPRF=1,9,\"device-9\"");
+            for (int i = 0; i < 4; i++) {
+                assertEquals(List.of("+USOCR: " + i), info(s.ok("AT+USOCR=17")));
+                s.ok("AT+USOSEC=" + i + ",1,1");
+                s.ok("AT+USOCO=" + i + ",\"127.0.0.1\"," + echo.port());
+            }
+            assertEquals(4, s.module.securityProfiles().openTlsConnections());
+            s.ok("AT+USOCR=17");
+            s.ok("AT+USOSEC=4,1,1");
+            assertEquals("ERROR", s.fin("AT+USOCO=4,\"127.0.0.1\"," + echo.port()));
+            assertEquals("+UUSOCL: 4", s.at.awaitUrc("+UUSOCL", Duration.ofSeconds(3)));
+            s.ok("AT+USOCL=2");
+            await().atMost(Duration.ofSeconds(5)).until(() -> s.module.securityProfiles().openTlsConnections() == 3);
+            assertEquals(List.of("+USOCR: 2"), info(s.ok("AT+USOCR=17")));
+            s.ok("AT+USOSEC=2,1,1");
+            s.ok("AT+USOCO=2,\"127.0.0.1\"," + echo.port());
+        }
+    }
 }
