@@ -25,6 +25,14 @@ public interface ModuleSockets {
     /** A UDP socket (+USOCR=17); {@code localPort} 0 lets the module choose. */
     UdpSocket openUdp(int localPort) throws IOException;
 
+    /**
+     * A UDP socket with {@code options}; of them only the security profile applies to UDP: with one the
+     * socket is secure (+USOSEC=s,1,p, DTLS by the module, section 5.11) and must be {@link UdpSocket#connect
+     * connected} (the DTLS handshake) before it sends. Refused before any AT command when the module has no
+     * TLS (SARA-R422).
+     */
+    UdpSocket openUdp(int localPort, SocketOptions options) throws IOException;
+
     /** The configured defaults (keepalive, linger) for new sockets. */
     SocketOptions defaults();
 

@@ -21,6 +21,9 @@ public interface UdpSocket extends Closeable {
     /**
      * Fixes the peer (+USOCO on a UDP socket). From then on the socket uses +USOWR and +USORD only, the
      * combination section 5 allows with +USOCO: {@link #send(byte[])} instead of {@link #send(String, int, byte[])}.
+     * On a secure socket ({@link ModuleSockets#openUdp(int, SocketOptions)} with a security profile) this runs the
+     * module's DTLS handshake, with {@code host} as given for SNI and the certificate's name; a failed handshake
+     * is a {@link ModuleSocketException} (the module may have freed the socket).
      */
     void connect(String host, int port) throws IOException;
 

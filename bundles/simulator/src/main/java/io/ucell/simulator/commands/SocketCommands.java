@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The TCP/UDP socket commands of section 5 (+USOCR ... +USOCL, +USOSEC) and +UDCONF=1 (hex mode); secure
- * sockets take their TLS from the +USECPRF profile ({@link SecurityProfiles#clientTls}). Parsing and answer
+ * sockets take their TLS from the +USECPRF profile ({@link SecurityProfiles#clientTls}), secure UDP sockets their
+ * DTLS ({@link SecurityProfiles#clientDtls}). Parsing and answer
  * formats live here; the socket table and the host sockets behind it are {@link SocketStack}'s.
  */
 final class SocketCommands {
@@ -105,7 +106,7 @@ final class SocketCommands {
             tls = (raw, name, p, timeoutMs) -> profiles.clientTls(profile, raw, name, p, timeoutMs);
         }
         if (address == null) {
-            if (tcp) {
+            if (tcp || stack.secure(id)) {
                 // a TCP connect that cannot start fails like one refused: ERROR, then the socket is gone
                 stack.abandon(id, SocketErrors.EHOSTUNREACH);
                 return Response.error().urcAfter("+UUSOCL: " + id);
@@ -115,7 +116,10 @@ final class SocketCommands {
         if (tcp) {
             stack.connectTcp(id, address, host, port, tls);
         } else {
-            stack.connectUdp(id, address, port);
+            int profile = stack.securityProfile(id);
+            SecurityProfiles profiles = m.securityProfiles();
+            // a secure UDP socket: DTLS with the profile, the handshake done before OK (like TLS on TCP)
+            stack.connectUdp(id, address, host, port, () -> profiles.clientDtls(profile, host));
         }
         return Response.ok();
     }
@@ -359,6 +363,13 @@ final class SocketCommands {
             return Response.error(); // section 5.11 does not apply to SARA-R422
         }
         int id = c.intParam(0);
+        if (c.paramCount() == 1) {
+            // AT+USOSEC=<socket> reads the setting back
+            SocketStack stack = m.sockets();
+            boolean secure = stack.secure(id);
+            return Response.ok("+USOSEC: " + id + "," + (secure ? 1 : 0)
+                    + (secure ? "," + stack.securityProfile(id) : ""));
+        }
         boolean on = c.intParam(1, 0, 1) == 1;
         int profile = c.optInt(2, 0, 0, SecurityProfiles.PROFILES - 1);
         m.sockets().setSecure(id, on, profile);

@@ -588,6 +588,62 @@ public final class SecurityProfiles {
         return new ProfileTls(profile, ctx, ForcedSslContext.wrap(ctx, host, params), params, this, closed);
     }
 
+    /**
+     * DTLS for a secure UDP socket: the profile's PSK, certificate check (the same as TLS; the name checked is
+     * op 4, else {@code host}), client certificate and key, and SNI (op 10, else {@code host} when it is a name).
+     * Takes one of the module's TLS connections until closed.
+     *
+     * @throws SSLException when 4 TLS connections are open or a certificate or key the profile names is missing
+     */
+    public ProfileDtls clientDtls(int profile, String host) throws SSLException {
+        synchronized (this) {
+            checkLimit(profile);
+            Profile p = profiles[profile];
+            try {
+                X509Certificate cert = null;
+                PrivateKey key = null;
+                if (!p.clientCert.isEmpty() || !p.clientKey.isEmpty()) {
+                    cert = store.certificate(CredentialStore.Type.CLIENT_CERT, p.clientCert);
+                    if (cert == null) {
+                        throw new GeneralSecurityException("no client certificate \"" + p.clientCert + "\"");
+                    }
+                    key = store.privateKey(p.clientKey, p.keyPassword);
+                }
+                ProfileTrustManager trust = new ProfileTrustManager(p.validation, anchors(p), 
+                        p.hostname.isEmpty() ? host : p.hostname, pinned(p));
+                String sni = !p.sni.isEmpty() ? p.sni : isHostName(host) ? host : null;
+                AtomicBoolean closed = new AtomicBoolean();
+                live.add(closed::get);
+                return new ProfileDtls(p.psk == null ? null : psk(profile), trust, cert, key, sni, closed);
+            } catch (GeneralSecurityException e) {
+                LOG.info("security profile {}: no DTLS for {}: {}", profile, host, e.getMessage());
+                throw new SSLException("security profile " + profile + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private List<X509Certificate> anchors(Profile p) throws GeneralSecurityException {
+        if (p.ca.isEmpty()) {
+            return store.certificates(CredentialStore.Type.CA_CERT);
+        }
+        X509Certificate ca = store.certificate(CredentialStore.Type.CA_CERT, p.ca);
+        if (ca == null && p.validation > 0) {
+            throw new GeneralSecurityException("no trusted root certificate \"" + p.ca + "\"");
+        }
+        return ca == null ? List.of() : List.of(ca);
+    }
+
+    private X509Certificate pinned(Profile p) throws GeneralSecurityException {
+        if (p.pinned.isEmpty()) {
+            return null;
+        }
+        X509Certificate pin = store.certificate(CredentialStore.Type.SERVER_CERT, p.pinned);
+        if (pin == null) {
+            throw new GeneralSecurityException("no server certificate \"" + p.pinned + "\" to pin");
+        }
+        return pin;
+    }
+
     private static boolean isHostName(String host) {
         return host != null && !host.isEmpty() && !host.contains(":") && !host.matches("[0-9.]+");
     }

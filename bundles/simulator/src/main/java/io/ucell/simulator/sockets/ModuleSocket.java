@@ -84,6 +84,8 @@ final class ModuleSocket {
 
     // UDP
     DatagramSocket udp;
+    /** A secure UDP socket after +USOCO: the DTLS session its datagrams go through instead of {@code udp}. */
+    DtlsLink dtls;
     final Deque<Datagram> datagrams = new ArrayDeque<>();
     int udpBuffered;
 

@@ -2,6 +2,7 @@ package io.ucell.simulator.sockets;
 
 import io.ucell.simulator.model.Capabilities;
 import io.ucell.simulator.network.Network;
+import io.ucell.simulator.security.ProfileDtls;
 import io.ucell.simulator.sockets.ModuleSocket.Datagram;
 import io.ucell.simulator.sockets.ModuleSocket.Protocol;
 import java.io.IOException;
@@ -145,10 +146,12 @@ public final class SocketStack {
         return v;
     }
 
-    /** +USOSEC: only on a TCP socket that is not connected yet (DTLS is not simulated). */
+    /** +USOSEC: on a TCP socket not connected yet (TLS), or a UDP socket before its +USOCO (DTLS). */
     public synchronized void setSecure(int id, boolean on, int profile) throws SocketFailure {
         ModuleSocket s = require(id);
-        if (!s.tcp() || s.tcpState != ModuleSocket.CLOSED || s.host != null || s.server != null) {
+        boolean connected = s.tcp() ? s.tcpState != ModuleSocket.CLOSED || s.host != null || s.server != null
+                : s.remote != null || s.dtls != null;
+        if (connected) {
             throw fail(s, SocketErrors.EISCONN, false);
         }
         s.secure = on;
@@ -261,7 +264,88 @@ public final class SocketStack {
         fail(s, errno, true);
     }
 
-    /** +USOCO on a UDP socket: only remembers the remote for +USOWR / +USORD (spec 5). */
+    /** Where a secure UDP socket gets its security profile's DTLS credentials. */
+    @FunctionalInterface
+    public interface DtlsCredentials {
+        ProfileDtls open() throws SSLException;
+    }
+
+    /**
+     * +USOCO on a UDP socket. A plain one only remembers the remote for +USOWR / +USORD (spec 5); a secure one
+     * (+USOSEC) also runs the DTLS handshake with it before this returns. A failed handshake frees the socket,
+     * as a failed secure TCP connect does (the command then sends +UUSOCL).
+     *
+     * @param serverName the name given to +USOCO, for SNI and host name validation
+     * @param dtls       the profile's credentials for a secure socket
+     */
+    public void connectUdp(int id, InetAddress address, String serverName, int port, DtlsCredentials dtls)
+            throws SocketFailure {
+        ModuleSocket s;
+        int localPort;
+        DatagramSocket plain;
+        synchronized (this) {
+            s = require(id);
+            if (!s.secure) {
+                connectUdp(id, address, port);
+                return;
+            }
+            if (s.tcp() || s.closing) {
+                throw fail(s, SocketErrors.EINVAL, false);
+            }
+            if (s.remote != null || s.dtls != null) {
+                throw fail(s, SocketErrors.EISCONN, false);
+            }
+            // the DTLS connector takes over the socket's port: the plain reader stops with its socket
+            plain = s.udp;
+            localPort = plain != null ? plain.getLocalPort() : s.localPort;
+            s.udp = null;
+        }
+        if (plain != null) {
+            plain.close();
+        }
+        DtlsLink link = null;
+        int errno = SocketErrors.NONE;
+        try {
+            ProfileDtls credentials = dtls.open();
+            link = DtlsLink.handshake(credentials, localPort, new InetSocketAddress(address, port),
+                    data -> dtlsDatagram(s, address, port, data), CONNECT_TIMEOUT_MS);
+        } catch (SocketTimeoutException e) {
+            errno = SocketErrors.ETIMEDOUT;
+        } catch (BindException e) {
+            errno = SocketErrors.EADDRINUSE;
+        } catch (SSLException e) {
+            // as for TLS: the AT manual has no DTLS errno, the module reports the connection as reset
+            errno = SocketErrors.ECONNRESET;
+        } catch (IOException e) {
+            errno = SocketErrors.EHOSTUNREACH;
+        }
+        synchronized (this) {
+            boolean stillOurs = !disposed && table[id] == s && !s.closing;
+            if (errno != SocketErrors.NONE || !stillOurs) {
+                if (link != null) {
+                    link.close();
+                }
+                if (stillOurs) {
+                    table[id] = null;
+                    beginShutdown(s, 0, null);
+                    throw fail(s, errno, true);
+                }
+                throw fail(s, errno == SocketErrors.NONE ? SocketErrors.ENOTCONN : errno, false);
+            }
+            s.dtls = link;
+            s.remote = new InetSocketAddress(address, port);
+        }
+    }
+
+    /** A decrypted datagram from the DTLS peer: buffered and announced like a plain one. */
+    private synchronized void dtlsDatagram(ModuleSocket s, InetAddress from, int port, byte[] data) {
+        if (disposed || s.closing || s.aborted || table[s.id] != s) {
+            return;
+        }
+        buffer(s, from, port, data);
+    }
+
+    /** +USOCO on a plain UDP socket: only remembers the remote for +USOWR / +USORD (spec 5). */
     public synchronized void connectUdp(int id, InetAddress address, int port) throws SocketFailure {
         ModuleSocket s = require(id);
         if (s.tcp() || s.closing) {
@@ -282,6 +366,9 @@ public final class SocketStack {
     public synchronized void listen(int id, int port, String moduleIp) throws SocketFailure {
         ModuleSocket s = require(id);
         if (!s.tcp()) {
+            if (s.dtls != null) {
+                throw fail(s, SocketErrors.EISCONN, false); // its port belongs to the DTLS session
+            }
             if (s.udp != null && s.udp.getLocalPort() != port) {
                 s.udp.close();
                 s.udp = null;
@@ -470,7 +557,12 @@ public final class SocketStack {
             if (s.remote == null || s.closing) {
                 throw fail(s, SocketErrors.ENOTCONN, false);
             }
-            sendDatagram(s, s.remote.getAddress(), s.remote.getPort(), data);
+            if (s.dtls != null) {
+                s.dtls.send(data);
+                s.bytesSent += data.length;
+            } else {
+                sendDatagram(s, s.remote.getAddress(), s.remote.getPort(), data);
+            }
             return data.length;
         }
         if (s.peerClosed) {
@@ -545,25 +637,31 @@ public final class SocketStack {
                 if (disposed || s.udp != sock || s.closing || s.aborted) {
                     return;
                 }
-                int len = p.getLength();
-                if (len == 0 || s.udpBuffered + len > UDP_RX_BUFFER) {
-                    continue; // nothing to announce, or no room: dropped as UDP may
-                }
-                boolean wasEmpty = s.udpBuffered == 0;
-                s.datagrams.add(new Datagram(p.getAddress(), p.getPort(), Arrays.copyOf(buf, len)));
-                s.udpBuffered += len;
-                s.bytesReceived += len;
-                if (wasEmpty) {
-                    urc(caps.udpReadUrc() + ": " + s.id + "," + s.udpBuffered);
-                }
+                buffer(s, p.getAddress(), p.getPort(), Arrays.copyOf(buf, p.getLength()));
             }
+        }
+    }
+
+    /** Queues a received datagram and announces it when the buffer was empty; with the lock held. */
+    private void buffer(ModuleSocket s, InetAddress from, int port, byte[] data) {
+        int len = data.length;
+        if (len == 0 || s.udpBuffered + len > UDP_RX_BUFFER) {
+            return; // nothing to announce, or no room: dropped as UDP may
+        }
+        boolean wasEmpty = s.udpBuffered == 0;
+        s.datagrams.add(new Datagram(from, port, data));
+        s.udpBuffered += len;
+        s.bytesReceived += len;
+        if (wasEmpty) {
+            urc(caps.udpReadUrc() + ": " + s.id + "," + s.udpBuffered);
         }
     }
 
     /** +USOST: one datagram. */
     public synchronized void sendTo(int id, InetAddress address, int port, byte[] data) throws SocketFailure {
         ModuleSocket s = require(id);
-        if (s.tcp() || s.closing) {
+        // a secure UDP socket talks DTLS to its +USOCO peer only (+USOWR): no clear datagrams anywhere
+        if (s.tcp() || s.closing || s.secure) {
             throw fail(s, SocketErrors.EINVAL, false);
         }
         if (s.udp == null) {
@@ -749,6 +847,7 @@ public final class SocketStack {
         Socket conn = s.host;
         ServerSocket server = s.server;
         DatagramSocket udp = s.udp;
+        DtlsLink dtls = s.dtls;
         Runnable then = s.onHostClosed;
         Runnable work = () -> {
             if (conn != null) {
@@ -768,6 +867,9 @@ public final class SocketStack {
             }
             if (udp != null) {
                 udp.close();
+            }
+            if (dtls != null) {
+                dtls.close(); // also frees its slot of the module's TLS connections
             }
             if (then != null) {
                 then.run();
@@ -830,7 +932,7 @@ public final class SocketStack {
                 sb.append('\n');
             }
             sb.append("socket ").append(s.id).append(' ').append(s.protocol)
-                    .append(s.secure ? " TLS" : "")
+                    .append(s.secure ? s.tcp() ? " TLS" : " DTLS" : "")
                     .append(s.tcp() ? " state " + s.tcpState : "")
                     .append(s.remote != null ? " remote " + s.remote.getAddress().getHostAddress() + ":" + s.remote.getPort() : "")
                     .append(s.localPort > 0 ? " local port " + s.localPort : "")

@@ -178,15 +178,35 @@ public final class SocketStack implements ModuleSockets, AutoCloseable {
 
     @Override
     public UdpSocket openUdp(int localPort) throws IOException {
+        return openUdp(localPort, SocketOptions.defaults());
+    }
+
+    @Override
+    public UdpSocket openUdp(int localPort, SocketOptions options) throws IOException {
         if (localPort != 0) {
             checkPort(localPort);
+        }
+        if (options.secure()) {
+            ModuleCapabilities caps = capabilities();
+            if (!caps.securitySupported()) {
+                throw new ModuleSocketException("the " + caps.describe() + " has no DTLS (section 5.11)", 0);
+            }
         }
         lock();
         try {
             AtEngine at = engine();
             int id = create(at, SocketAt.UDP, localPort);
-            UdpEndpoint u = new UdpEndpoint(this, id);
+            UdpEndpoint u = new UdpEndpoint(this, id, options.secure());
             register(u);
+            if (options.secure()) {
+                try {
+                    // keepalive, linger and no-delay are TCP options: only the profile applies to UDP
+                    ok(at, SocketAt.secure(id, options.securityProfile()), "+USOSEC");
+                } catch (IOException e) {
+                    closeQuietly(at, u);
+                    throw e;
+                }
+            }
             return u;
         } finally {
             lock.unlock();

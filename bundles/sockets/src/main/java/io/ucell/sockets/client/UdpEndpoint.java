@@ -16,7 +16,10 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 
-/** A UDP socket: +USOST out, +USORF in (the spec's recommendation for UDP, section 5). */
+/**
+ * A UDP socket: +USOST out, +USORF in (the spec's recommendation for UDP, section 5); once connected +USOWR and
+ * +USORD, which a secure (DTLS) socket always uses.
+ */
 final class UdpEndpoint extends Endpoint implements UdpSocket {
     /** Datagrams fetched ahead of the application. */
     static final int HOST_QUEUE = 256;
@@ -25,8 +28,12 @@ final class UdpEndpoint extends Endpoint implements UdpSocket {
     private volatile String peerIp;
     private volatile int peerPort;
 
-    UdpEndpoint(SocketStack stack, int id) {
+    /** +USOSEC was set: DTLS by the module, so the socket must connect (the handshake) before it sends. */
+    private final boolean secure;
+
+    UdpEndpoint(SocketStack stack, int id, boolean secure) {
         super(stack, id);
+        this.secure = secure;
     }
 
     @Override
@@ -41,9 +48,18 @@ final class UdpEndpoint extends Endpoint implements UdpSocket {
         stack.lock();
         try {
             AtEngine at = stack.engine();
-            AtResponse r = stack.exec(at, SocketAt.connect(id, ip, port, stack.settings().connectTimeout()));
+            // a DTLS peer is named as given, so the module can send SNI and check the certificate's name
+            String remote = secure ? host : ip;
+            AtResponse r = stack.exec(at, SocketAt.connect(id, remote, port, stack.settings().connectTimeout()));
             if (!r.isOk()) {
-                throw new ModuleSocketException("+USOCO on UDP socket " + id + " refused", stack.lastErrno(at));
+                int errno = stack.lastErrno(at);
+                if (secure) {
+                    // a failed handshake may free the socket (+UUSOCL), as a failed TLS connect does
+                    stack.stillExists(at, this);
+                    throw new ModuleSocketException("DTLS handshake with " + host + ":" + port + " on UDP socket "
+                            + id + " failed", errno);
+                }
+                throw new ModuleSocketException("+USOCO on UDP socket " + id + " refused", errno);
             }
             peerIp = ip;
             peerPort = port;
@@ -71,6 +87,9 @@ final class UdpEndpoint extends Endpoint implements UdpSocket {
     public void send(String host, int port, byte[] data) throws IOException {
         if (peerIp != null) {
             throw new IllegalStateException("a connected UDP socket sends with +USOWR only (section 5): use send(data)");
+        }
+        if (secure) {
+            throw new IllegalStateException("a secure UDP socket sends through its DTLS session: connect first");
         }
         checkPort(port);
         transmit(data, stack.resolve(host), port, false);

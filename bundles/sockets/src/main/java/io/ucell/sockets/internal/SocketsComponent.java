@@ -146,6 +146,11 @@ public final class SocketsComponent implements ModuleSockets, ConfigurableCompon
     }
 
     @Override
+    public UdpSocket openUdp(int localPort, SocketOptions options) throws IOException {
+        return stack.openUdp(localPort, options);
+    }
+
+    @Override
     public SocketOptions defaults() {
         return stack.defaults();
     }
