@@ -11,7 +11,6 @@ import io.ucell.at.framing.AtLine;
 import io.ucell.at.framing.PayloadRules;
 import io.ucell.files.at.FileAt;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,27 +18,7 @@ import org.junit.jupiter.api.Test;
 class FileAtTest {
 
     private static AtResponse frame(String wire) {
-        List<AtLine> lines = new ArrayList<>();
-        AtFramer f = new AtFramer(new AtFramer.Listener() {
-            @Override
-            public void onLine(AtLine line) {
-                lines.add(line);
-            }
-
-            @Override
-            public void onPrompt(char prompt) {
-            }
-
-            @Override
-            public void onData(byte[] buf, int off, int len) {
-            }
-
-            @Override
-            public void onDataModeEnded(String marker) {
-            }
-        }, PayloadRules.defaults());
-        byte[] b = wire.getBytes(StandardCharsets.ISO_8859_1);
-        f.feed(b, 0, b.length);
+        List<AtLine> lines = AtFramer.linesOf(wire, PayloadRules.defaults());
         return new AtResponse("AT+URDFILE", lines, FinalResult.parse("OK"));
     }
 

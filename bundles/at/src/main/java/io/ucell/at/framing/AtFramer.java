@@ -67,6 +67,36 @@ public final class AtFramer {
         this.rules = rules;
     }
 
+    /**
+     * The information lines in {@code wire} (the characters as the module sends them, one per byte, CR LF
+     * included), framed as the engine frames them with {@code rules}: for parsers that are given text instead of
+     * a live link, and their tests.
+     */
+    public static List<AtLine> linesOf(String wire, PayloadRules rules) {
+        List<AtLine> lines = new ArrayList<>();
+        AtFramer f = new AtFramer(new Listener() {
+            @Override
+            public void onLine(AtLine line) {
+                lines.add(line);
+            }
+
+            @Override
+            public void onPrompt(char prompt) {
+            }
+
+            @Override
+            public void onData(byte[] buf, int off, int len) {
+            }
+
+            @Override
+            public void onDataModeEnded(String marker) {
+            }
+        }, rules);
+        byte[] b = wire.getBytes(StandardCharsets.ISO_8859_1);
+        f.feed(b, 0, b.length);
+        return lines;
+    }
+
     /** A prompt ('@' or '>') may come next; only then is a line-start '@' or '>' taken as one. */
     public void expectPrompt(boolean expected) {
         this.promptExpected = expected;

@@ -9,7 +9,6 @@ import io.ucell.at.framing.AtFramer;
 import io.ucell.at.framing.AtLine;
 import io.ucell.at.framing.PayloadRules;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -21,29 +20,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FileSpecLinesTest {
 
     static AtResponse answer(String command, String... lines) {
-        List<AtLine> out = new ArrayList<>();
-        AtFramer f = new AtFramer(new AtFramer.Listener() {
-            @Override
-            public void onLine(AtLine l) {
-                out.add(l);
-            }
-
-            @Override
-            public void onPrompt(char prompt) {
-            }
-
-            @Override
-            public void onData(byte[] buf, int off, int len) {
-            }
-
-            @Override
-            public void onDataModeEnded(String marker) {
-            }
-        }, PayloadRules.defaults());
+        StringBuilder wire = new StringBuilder();
         for (String line : lines) {
-            byte[] b = ("\r\n" + line + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
-            f.feed(b, 0, b.length);
+            wire.append("\r\n").append(line).append("\r\n");
         }
+        List<AtLine> out = AtFramer.linesOf(wire.toString(), PayloadRules.defaults());
         assertEquals(lines.length, out.size(), "lines: " + out);
         return new AtResponse(command, out, FinalResult.parse("OK"));
     }

@@ -11,8 +11,6 @@ import io.ucell.at.framing.AtFramer;
 import io.ucell.at.framing.AtLine;
 import io.ucell.at.framing.PayloadRules;
 import io.ucell.ftp.FtpServerException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -24,27 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FtpSpecLinesTest {
 
     static AtLine framed(String line) {
-        List<AtLine> lines = new ArrayList<>();
-        AtFramer f = new AtFramer(new AtFramer.Listener() {
-            @Override
-            public void onLine(AtLine l) {
-                lines.add(l);
-            }
-
-            @Override
-            public void onPrompt(char prompt) {
-            }
-
-            @Override
-            public void onData(byte[] buf, int off, int len) {
-            }
-
-            @Override
-            public void onDataModeEnded(String marker) {
-            }
-        }, PayloadRules.defaults());
-        byte[] b = ("\r\n" + line + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
-        f.feed(b, 0, b.length);
+        List<AtLine> lines = AtFramer.linesOf("\r\n" + line + "\r\n", PayloadRules.defaults());
         assertEquals(1, lines.size(), "one line: " + lines);
         return lines.get(0);
     }

@@ -11,7 +11,6 @@ import io.ucell.at.framing.AtFramer;
 import io.ucell.at.framing.AtLine;
 import io.ucell.at.framing.PayloadRules;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -24,27 +23,7 @@ class SocketSpecLinesTest {
 
     /** The line as the engine would get it from the module: framed with the default payload rules. */
     static AtResponse answer(String command, String line) {
-        List<AtLine> lines = new ArrayList<>();
-        AtFramer f = new AtFramer(new AtFramer.Listener() {
-            @Override
-            public void onLine(AtLine l) {
-                lines.add(l);
-            }
-
-            @Override
-            public void onPrompt(char prompt) {
-            }
-
-            @Override
-            public void onData(byte[] buf, int off, int len) {
-            }
-
-            @Override
-            public void onDataModeEnded(String marker) {
-            }
-        }, PayloadRules.defaults());
-        byte[] b = ("\r\n" + line + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
-        f.feed(b, 0, b.length);
+        List<AtLine> lines = AtFramer.linesOf("\r\n" + line + "\r\n", PayloadRules.defaults());
         return new AtResponse(command, lines, FinalResult.parse("OK"));
     }
 
