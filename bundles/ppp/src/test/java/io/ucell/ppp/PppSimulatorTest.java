@@ -1,5 +1,6 @@
 package io.ucell.ppp;
 
+import io.ucell.testsupport.UdpEchoServer;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -138,36 +139,6 @@ class PppSimulatorTest {
         }
     }
 
-    /** A UDP echo server on loopback that remembers who sent last (the module's public address and port). */
-    static final class UdpEcho implements AutoCloseable {
-        final DatagramSocket socket;
-        volatile InetSocketAddress lastSender;
-
-        UdpEcho() throws Exception {
-            socket = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0));
-            Thread t = new Thread(() -> {
-                byte[] buf = new byte[65_535];
-                while (!socket.isClosed()) {
-                    try {
-                        DatagramPacket p = new DatagramPacket(buf, buf.length);
-                        socket.receive(p);
-                        lastSender = (InetSocketAddress) p.getSocketAddress();
-                        socket.send(new DatagramPacket(p.getData(), p.getLength(), p.getSocketAddress()));
-                    } catch (Exception e) {
-                        return;
-                    }
-                }
-            }, "udp-echo");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        @Override
-        public void close() {
-            socket.close();
-        }
-    }
-
     static byte[] allBytes() {
         byte[] b = new byte[256];
         for (int i = 0; i < b.length; i++) {
@@ -176,8 +147,8 @@ class PppSimulatorTest {
         return b;
     }
 
-    static void echo(PppClient ppp, UdpEcho server, int port, byte[] data) throws Exception {
-        ppp.sendUdp(port, LOOPBACK, server.socket.getLocalPort(), data);
+    static void echo(PppClient ppp, UdpEchoServer server, int port, byte[] data) throws Exception {
+        ppp.sendUdp(port, LOOPBACK, server.port(), data);
         PppClient.Datagram r = ppp.receiveUdp(T);
         assertNotNull(r, "UDP echo through the link");
         assertArrayEquals(data, r.data());
@@ -191,7 +162,7 @@ class PppSimulatorTest {
 
     @Test
     void routerModeOnSaraR502bWithPapUdpEchoAndLcpTerminate() throws Exception {
-        try (Sim sim = new Sim(ModuleModel.SARA_R5_02B); UdpEcho server = new UdpEcho()) {
+        try (Sim sim = new Sim(ModuleModel.SARA_R5_02B); UdpEchoServer server = new UdpEchoServer()) {
             DialUpClient client = sim.client(new PppSettings(1, PppAuthType.PAP, USER, PASSWORD, false, null));
             PppLink link = client.dial();
             assertEquals(PppMode.ROUTER, link.mode());
@@ -226,7 +197,7 @@ class PppSimulatorTest {
 
     @Test
     void hangUpFromTheAtSideInOnlineCommandMode() throws Exception {
-        try (Sim sim = new Sim(ModuleModel.SARA_R5_02B); UdpEcho server = new UdpEcho()) {
+        try (Sim sim = new Sim(ModuleModel.SARA_R5_02B); UdpEchoServer server = new UdpEchoServer()) {
             DialUpClient client = sim.client(new PppSettings(1, PppAuthType.CHAP, USER, PASSWORD, true, null));
             PppLink link = client.dial();
             PppClient ppp = PppClient.connect(link.input(), link.output(), USER, PASSWORD, T);
@@ -235,7 +206,7 @@ class PppSimulatorTest {
             // full-cone NAT (+UPORTFWD=100,1 before the dial): a stranger reaches the DTE through the public port
             try (DatagramSocket stranger = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
                 byte[] hello = "unsolicited".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-                stranger.send(new DatagramPacket(hello, hello.length, server.lastSender));
+                stranger.send(new DatagramPacket(hello, hello.length, server.lastSender()));
                 PppClient.Datagram r = ppp.receiveUdp(T);
                 assertNotNull(r, "full-cone NAT lets the stranger in");
                 assertEquals(stranger.getLocalPort(), r.sourcePort());
@@ -257,7 +228,7 @@ class PppSimulatorTest {
 
     @Test
     void bridgeModeOnSaraR42WithHangUpAfterCvhu() throws Exception {
-        try (Sim sim = new Sim(ModuleModel.SARA_R42_01B); UdpEcho server = new UdpEcho()) {
+        try (Sim sim = new Sim(ModuleModel.SARA_R42_01B); UdpEchoServer server = new UdpEchoServer()) {
             DialUpClient client = sim.client(new PppSettings(1, PppAuthType.NONE, "", "", false, null));
             PppLink link = client.dial();
             assertEquals(PppMode.BRIDGE, link.mode());
@@ -281,7 +252,7 @@ class PppSimulatorTest {
 
     @Test
     void lexiR520OnASecondContextActivatedByTheDial() throws Exception {
-        try (Sim sim = new Sim(ModuleModel.LEXI_R520); UdpEcho server = new UdpEcho()) {
+        try (Sim sim = new Sim(ModuleModel.LEXI_R520); UdpEchoServer server = new UdpEchoServer()) {
             sim.modem.at().executeOk(AtCommand.set("+CGDCONT").param(2).param("IP").param("apn2").build());
             DialUpClient client = sim.client(new PppSettings(2, PppAuthType.AUTO, "dummy", "dummy", true, null));
             PppLink link = client.dial();
@@ -300,7 +271,7 @@ class PppSimulatorTest {
 
     @Test
     void lexiR422InBridgeMode() throws Exception {
-        try (Sim sim = new Sim(ModuleModel.LEXI_R422); UdpEcho server = new UdpEcho()) {
+        try (Sim sim = new Sim(ModuleModel.LEXI_R422); UdpEchoServer server = new UdpEchoServer()) {
             DialUpClient client = sim.client(new PppSettings(1, PppAuthType.PAP, USER, PASSWORD, false, null));
             PppLink link = client.dial();
             PppClient ppp = PppClient.connect(link.input(), link.output(), USER, PASSWORD, T);
@@ -336,7 +307,7 @@ class PppSimulatorTest {
 
     @Test
     void portFilterIsAppliedWithOneRebootOnSaraR42() throws Exception {
-        try (Sim sim = new Sim(ModuleModel.SARA_R42_01B); UdpEcho server = new UdpEcho()) {
+        try (Sim sim = new Sim(ModuleModel.SARA_R42_01B); UdpEchoServer server = new UdpEchoServer()) {
             DialUpClient client = sim.client(new PppSettings(1, PppAuthType.NONE, "", "", false,
                     PortFilter.of(true, "6000-6050")));
             assertEquals(PortFilter.of(true, "9999-19999"), client.storedPortFilter(), "the factory value of 01B");

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ucell.modem.ModemState;
 import io.ucell.ppp.PppSimulatorTest.Sim;
-import io.ucell.ppp.PppSimulatorTest.UdpEcho;
+import io.ucell.testsupport.UdpEchoServer;
 import io.ucell.ppp.client.DialUpClient;
 import io.ucell.ppp.client.PppSettings;
 import io.ucell.ppp.pppd.PppdOptions;
@@ -42,12 +42,12 @@ class PppdEndToEndTest {
 
     @Test
     void pppdNegotiatesOverTheLinkAndEndsItOnStop() throws Exception {
-        try (Sim sim = new Sim(ModuleModel.SARA_R5_02B); UdpEcho server = new UdpEcho()) {
+        try (Sim sim = new Sim(ModuleModel.SARA_R5_02B); UdpEchoServer server = new UdpEchoServer()) {
             DialUpClient client = sim.client(new PppSettings(1, PppAuthType.CHAP, "gw-user", "gw pass\\word", false, null));
             PppLink link = client.dial();
             Path log = dir.resolve("pppd-log");
             PppdSession pppd = PppdSession.start(link, new PppdOptions(standIn(), List.of("noauth", "logfile", log.toString(),
-                    "ipparam", Integer.toString(server.socket.getLocalPort())), "gw-user", "gw pass\\word", dir.resolve("work")));
+                    "ipparam", Integer.toString(server.port())), "gw-user", "gw pass\\word", dir.resolve("work")));
             Path state = Path.of(log + ".state");
             Path echo = Path.of(log + ".echo");
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(echo));

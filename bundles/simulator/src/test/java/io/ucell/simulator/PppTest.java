@@ -1,5 +1,6 @@
 package io.ucell.simulator;
 
+import io.ucell.testsupport.UdpEchoServer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,7 +18,6 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -95,41 +95,6 @@ class PppTest {
         }
     }
 
-    /** A UDP echo server on loopback that remembers who sent last (the module's public address and port). */
-    static final class UdpEcho implements AutoCloseable {
-        final DatagramSocket socket;
-        volatile InetSocketAddress lastSender;
-        private final Thread thread;
-
-        UdpEcho() throws Exception {
-            socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            thread = new Thread(() -> {
-                byte[] buf = new byte[65_535];
-                while (!socket.isClosed()) {
-                    try {
-                        DatagramPacket p = new DatagramPacket(buf, buf.length);
-                        socket.receive(p);
-                        lastSender = (InetSocketAddress) p.getSocketAddress();
-                        socket.send(new DatagramPacket(p.getData(), p.getLength(), p.getSocketAddress()));
-                    } catch (Exception e) {
-                        return;
-                    }
-                }
-            }, "udp-echo");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        int port() {
-            return socket.getLocalPort();
-        }
-
-        @Override
-        public void close() {
-            socket.close();
-        }
-    }
-
     static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
     static byte[] allBytes() {
@@ -141,7 +106,7 @@ class PppTest {
     }
 
     /** Sends {@code data} from DTE port {@code dtePort} to the echo server and returns what came back (or null). */
-    static PppClient.Datagram echo(PppClient ppp, UdpEcho server, int dtePort, byte[] data, Duration wait)
+    static PppClient.Datagram echo(PppClient ppp, UdpEchoServer server, int dtePort, byte[] data, Duration wait)
             throws Exception {
         ppp.sendUdp(dtePort, LOOPBACK, server.port(), data);
         return ppp.receiveUdp(wait);
@@ -206,7 +171,7 @@ class PppTest {
                 assertEquals(0, ppp.authProtocol(), "no +UAUTHREQ: no authentication");
                 assertEquals(InetAddress.getByName(address), ppp.localAddress(), model + ": the context's address");
                 assertEquals(InetAddress.getByName("10.11.12.13"), ppp.primaryDns());
-                try (UdpEcho server = new UdpEcho()) {
+                try (UdpEchoServer server = new UdpEchoServer()) {
                     PppClient.Datagram r = echo(ppp, server, 40_001, allBytes(), T);
                     assertNotNull(r, "echo through the bridge");
                     assertArrayEquals(allBytes(), r.data());
@@ -243,7 +208,7 @@ class PppTest {
 
     @Test
     void udpEchoWithEveryByteValueAndPing() throws Exception {
-        try (Dte d = new Dte(ModuleModel.SARA_R5_02B); UdpEcho server = new UdpEcho()) {
+        try (Dte d = new Dte(ModuleModel.SARA_R5_02B); UdpEchoServer server = new UdpEchoServer()) {
             d.ok("AT+UAUTHREQ=1,1,\"" + USER + "\",\"" + PASSWORD + "\"");
             PppClient ppp = d.dial("ATD*99***1#", USER, PASSWORD);
             for (int round = 0; round < 3; round++) {
@@ -289,24 +254,24 @@ class PppTest {
 
     @Test
     void fullConeNatOnSaraR502bOnlyAndOnlyWhenSetBeforeTheDial() throws Exception {
-        try (Dte d = new Dte(ModuleModel.SARA_R5_02B); UdpEcho server = new UdpEcho()) {
+        try (Dte d = new Dte(ModuleModel.SARA_R5_02B); UdpEchoServer server = new UdpEchoServer()) {
             d.ok("AT+UAUTHREQ=1,1,\"" + USER + "\",\"" + PASSWORD + "\"");
             // without full-cone NAT only the peer the DTE talked to gets through
             PppClient ppp = d.dial("ATD*99***1#", USER, PASSWORD);
             assertNotNull(echo(ppp, server, 41_000, new byte[] {1}, T));
-            assertFalse(unsolicitedReachesDte(ppp, server.lastSender), "NAT drops strangers");
+            assertFalse(unsolicitedReachesDte(ppp, server.lastSender()), "NAT drops strangers");
             assertTrue(ppp.terminate(T));
 
             d.ok("AT+UPORTFWD=100,1");
             ppp = d.dial("ATD*99***1#", USER, PASSWORD);
             assertNotNull(echo(ppp, server, 41_001, new byte[] {2}, T));
-            assertTrue(unsolicitedReachesDte(ppp, server.lastSender), "full-cone: anyone reaches the DTE");
+            assertTrue(unsolicitedReachesDte(ppp, server.lastSender()), "full-cone: anyone reaches the DTE");
             assertTrue(ppp.terminate(T));
 
             // not persistent: the next dial is NAT again
             ppp = d.dial("ATD*99***1#", USER, PASSWORD);
             assertNotNull(echo(ppp, server, 41_002, new byte[] {3}, T));
-            assertFalse(unsolicitedReachesDte(ppp, server.lastSender));
+            assertFalse(unsolicitedReachesDte(ppp, server.lastSender()));
             assertTrue(ppp.terminate(T));
         }
         for (ModuleModel model : new ModuleModel[] {ModuleModel.SARA_R5_00B, ModuleModel.SARA_R42_01B}) {
@@ -339,7 +304,7 @@ class PppTest {
 
     @Test
     void uembpfAppliesAfterRebootAndKeepsItsPortsFromTheDte() throws Exception {
-        try (Dte d = new Dte(ModuleModel.SARA_R42_01B); UdpEcho server = new UdpEcho()) {
+        try (Dte d = new Dte(ModuleModel.SARA_R42_01B); UdpEchoServer server = new UdpEchoServer()) {
             d.ok("AT+CMEE=1");
             assertEquals("+CME ERROR: 50", d.fin("AT+UEMBPF=1,\"200-100\""));
             assertEquals("+CME ERROR: 50", d.fin("AT+UEMBPF=1,\"0-100\""));
@@ -384,7 +349,7 @@ class PppTest {
 
     @Test
     void escapeToOnlineCommandModeThenAtoResumesAndAthEnds() throws Exception {
-        try (Dte d = new Dte(ModuleModel.SARA_R5_02B); UdpEcho server = new UdpEcho()) {
+        try (Dte d = new Dte(ModuleModel.SARA_R5_02B); UdpEchoServer server = new UdpEchoServer()) {
             d.ok("ATS12=10"); // 200 ms guard time
             d.ok("AT+UAUTHREQ=1,1,\"" + USER + "\",\"" + PASSWORD + "\"");
             PppClient ppp = d.dial("ATD*99***1#", USER, PASSWORD);
@@ -499,7 +464,7 @@ class PppTest {
     @Test
     void pppBytesArePacedByTheUart() throws Exception {
         // 9600 baud: 960 bytes a second; 1000 bytes of data each way (HDLC framing adds at least 28) take over 2 s
-        try (Dte d = new Dte(ModuleModel.SARA_R42_01B, new HostPing(), 9600); UdpEcho server = new UdpEcho()) {
+        try (Dte d = new Dte(ModuleModel.SARA_R42_01B, new HostPing(), 9600); UdpEchoServer server = new UdpEchoServer()) {
             PppClient ppp = d.dial("ATD*99***1#", "", "");
             byte[] data = new byte[1000];
             java.util.Arrays.fill(data, (byte) 'x');

@@ -9,15 +9,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -153,39 +149,6 @@ final class SocketSupport {
         @Override
         public void close() throws IOException {
             server.close();
-        }
-    }
-
-    /** A UDP peer on loopback that sends every datagram back to where it came from. */
-    static final class UdpEcho implements AutoCloseable {
-        final DatagramSocket socket;
-
-        UdpEcho() throws IOException {
-            socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            Thread t = new Thread(() -> {
-                byte[] buf = new byte[65535];
-                try {
-                    while (true) {
-                        DatagramPacket p = new DatagramPacket(buf, buf.length);
-                        socket.receive(p);
-                        socket.send(new DatagramPacket(Arrays.copyOf(buf, p.getLength()), p.getLength(),
-                                p.getSocketAddress()));
-                    }
-                } catch (IOException e) {
-                    // closed
-                }
-            }, "udp-echo");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        int port() {
-            return socket.getLocalPort();
-        }
-
-        @Override
-        public void close() {
-            socket.close();
         }
     }
 }

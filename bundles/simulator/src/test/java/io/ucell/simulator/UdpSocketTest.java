@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ucell.simulator.SocketSupport.UdpEcho;
+import io.ucell.testsupport.UdpEchoServer;
 import io.ucell.simulator.model.ModuleModel;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -27,7 +27,7 @@ class UdpSocketTest {
     @ParameterizedTest
     @CsvSource({"SARA_R5_02B,+UUSORD", "SARA_R42_01B,+UUSORF", "LEXI_R520,+UUSORD", "LEXI_R422,+UUSORF"})
     void echoWithFamilyUrcAndPartialDatagramReads(ModuleModel model, String urc) throws Exception {
-        try (Sim s = SocketSupport.withRoute(model); UdpEcho echo = new UdpEcho()) {
+        try (Sim s = SocketSupport.withRoute(model); UdpEchoServer echo = new UdpEchoServer()) {
             assertEquals(List.of("+USOCR: 0"), info(s.ok("AT+USOCR=17")));
             // 5.10: base syntax, one datagram, echoed back
             assertEquals(List.of("+USOST: 0,5"), info(s.ok("AT+USOST=0,\"127.0.0.1\"," + echo.port() + ",5,\"Hello\"")));
@@ -63,7 +63,7 @@ class UdpSocketTest {
 
     @Test
     void hexModeAndLocalPort() throws Exception {
-        try (Sim s = SocketSupport.withRoute(ModuleModel.SARA_R5_01B); UdpEcho echo = new UdpEcho()) {
+        try (Sim s = SocketSupport.withRoute(ModuleModel.SARA_R5_01B); UdpEchoServer echo = new UdpEchoServer()) {
             int localPort;
             try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
                 localPort = probe.getLocalPort();
@@ -86,7 +86,7 @@ class UdpSocketTest {
     /** Spec 5: +USOCO on UDP only binds the remote for +USOWR / +USORD. */
     @Test
     void connectedUdpWithWriteAndRead() throws Exception {
-        try (Sim s = SocketSupport.withRoute(ModuleModel.SARA_R42_01B); UdpEcho echo = new UdpEcho()) {
+        try (Sim s = SocketSupport.withRoute(ModuleModel.SARA_R42_01B); UdpEchoServer echo = new UdpEchoServer()) {
             s.ok("AT+USOCR=17");
             s.ok("AT+USOCO=0,\"127.0.0.1\"," + echo.port());
             assertEquals(List.of("+USOWR: 0,4"), info(s.ok("AT+USOWR=0,4,\"ping\"")));

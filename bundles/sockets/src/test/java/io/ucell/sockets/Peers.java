@@ -3,10 +3,7 @@ package io.ucell.sockets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Random;
@@ -92,36 +89,4 @@ final class Peers {
         }
     }
 
-    /** A UDP server that sends every datagram back to its sender. */
-    static final class UdpEcho implements AutoCloseable {
-        final DatagramSocket socket;
-        private final Thread thread;
-
-        UdpEcho() throws IOException {
-            socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            thread = new Thread(() -> {
-                byte[] buf = new byte[65535];
-                while (!socket.isClosed()) {
-                    try {
-                        DatagramPacket p = new DatagramPacket(buf, buf.length);
-                        socket.receive(p);
-                        socket.send(new DatagramPacket(p.getData(), p.getLength(), p.getSocketAddress()));
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            }, "udp-echo");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        int port() {
-            return socket.getLocalPort();
-        }
-
-        @Override
-        public void close() {
-            socket.close();
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.ucell.sockets;
 
+import io.ucell.testsupport.UdpEchoServer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -86,7 +87,7 @@ class TcpSocketTest {
     @Test
     void severalSocketsAtOnceKeepTheirOwnBytes() throws Exception {
         try (SocketSim sim = new SocketSim(ModuleModel.SARA_R42_01B); Peers.TcpEcho echo = new Peers.TcpEcho();
-                Peers.UdpEcho udpEcho = new Peers.UdpEcho()) {
+                UdpEchoServer udpEcho = new UdpEchoServer()) {
             java.util.List<CompletableFuture<Void>> all = new java.util.ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 int k = i;

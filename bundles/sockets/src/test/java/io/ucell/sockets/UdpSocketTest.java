@@ -1,5 +1,6 @@
 package io.ucell.sockets;
 
+import io.ucell.testsupport.UdpEchoServer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,7 +17,7 @@ class UdpSocketTest {
     @ParameterizedTest
     @EnumSource(value = ModuleModel.class, names = {"SARA_R5_02B", "SARA_R42_01B"})
     void echoesDatagramsOfManySizes(ModuleModel model) throws Exception {
-        try (SocketSim sim = new SocketSim(model); Peers.UdpEcho echo = new Peers.UdpEcho();
+        try (SocketSim sim = new SocketSim(model); UdpEchoServer echo = new UdpEchoServer();
                 UdpSocket u = sim.sockets.openUdp(0)) {
             int seed = 1;
             for (int n : new int[] {1, 5, 100, 256, 511, 512, 513, 1000, 1024}) {
@@ -38,7 +39,7 @@ class UdpSocketTest {
     @ParameterizedTest
     @EnumSource(value = ModuleModel.class, names = {"SARA_R5_02B", "SARA_R42_01B"})
     void burstOfDatagramsArrivesWhole(ModuleModel model) throws Exception {
-        try (SocketSim sim = new SocketSim(model); Peers.UdpEcho echo = new Peers.UdpEcho();
+        try (SocketSim sim = new SocketSim(model); UdpEchoServer echo = new UdpEchoServer();
                 UdpSocket u = sim.sockets.openUdp(0)) {
             // several datagrams buffered in the module before the first read: each is read on its own
             for (int i = 0; i < 5; i++) {
@@ -75,7 +76,7 @@ class UdpSocketTest {
     @ParameterizedTest
     @EnumSource(value = ModuleModel.class, names = {"SARA_R5_02B", "SARA_R42_01B"})
     void connectedUdpUsesWriteAndReadOnly(ModuleModel model) throws Exception {
-        try (SocketSim sim = new SocketSim(model); Peers.UdpEcho echo = new Peers.UdpEcho();
+        try (SocketSim sim = new SocketSim(model); UdpEchoServer echo = new UdpEchoServer();
                 UdpSocket u = sim.sockets.openUdp(0)) {
             u.connect("127.0.0.1", echo.port()); // +USOCO: from now on +USOWR / +USORD (section 5)
             org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
