@@ -97,6 +97,27 @@ class DialUpClientScriptedTest {
     }
 
     @Test
+    void aModuleWithoutUauthreqStillDialsWhereTheAppNoteDoesNotAskForIt() throws Exception {
+        // 4.1 makes +UAUTHREQ mandatory on SARA-R5/LEXI-R520 only: elsewhere, with no authentication wanted, a
+        // module that refuses the command is dialled all the same
+        FakeModem m = modem(ModuleFamily.SARA_R42, ProductVersion.V01B);
+        m.module.answers(c -> c.startsWith("AT+UAUTHREQ") ? "\r\nERROR\r\n"
+                : c.startsWith("ATD") ? "\r\nCONNECT\r\n" : "\r\nOK\r\n");
+        DialUpClient client = new DialUpClient(m, settings(1, PppAuthType.NONE, "", "", false, null));
+        PppLink link = client.dial();
+        assertEquals(List.of("AT+UAUTHREQ=1,0", "AT+CVHU=0", "ATS12=3", "AT+CGDCONT?", "ATD*99***1#"), m.module.commands);
+        assertTrue(link.isOpen());
+        link.hangUp();
+
+        // but when the user asked for PAP, a refusal stops the dial with a clear reason
+        m.module.commands.clear();
+        client.update(settings(1, PppAuthType.PAP, "u", "p", false, null));
+        PppException e = assertThrows(PppException.class, client::dial);
+        assertTrue(e.getMessage().contains("+UAUTHREQ"), e.getMessage());
+        assertTrue(m.module.commands.stream().noneMatch(c -> c.startsWith("ATD")), m.module.commands.toString());
+    }
+
+    @Test
     void bridgeModeBeforeTheContextIsUpExpectsNoAddress() throws Exception {
         FakeModem m = modem(ModuleFamily.LEXI_R422, ProductVersion.V01B);
         DialUpClient client = new DialUpClient(m, settings(2, PppAuthType.CHAP, "u", "p", false, null));

@@ -15,6 +15,7 @@ import io.ucell.modem.capability.ModuleCapabilities.PppMode;
 import io.ucell.ppp.DialUpService;
 import io.ucell.ppp.LinkEnd;
 import io.ucell.ppp.PortFilter;
+import io.ucell.ppp.PppAuthType;
 import io.ucell.ppp.PppDialRefusedException;
 import io.ucell.ppp.PppException;
 import io.ucell.ppp.PppLink;
@@ -140,7 +141,23 @@ public final class DialUpClient implements DialUpService, AutoCloseable {
      * escape guard time the engine's "+++" can meet.
      */
     private void prepare(AtEngine at, PppSettings s, ModuleCapabilities caps) throws PppException {
-        ok(at, PppAt.authRequest(s.cid(), s.authType(), s.user(), s.password()), "+UAUTHREQ");
+        boolean authWanted = caps.dialUp().authRequestMandatory() || s.authType() != PppAuthType.NONE;
+        if (authWanted) {
+            ok(at, PppAt.authRequest(s.cid(), s.authType(), s.user(), s.password()), "+UAUTHREQ");
+        } else {
+            // "none" where the app note does not ask for +UAUTHREQ: clear an earlier setting, but a module without
+            // the command can still dial
+            try {
+                AtResponse r = at.execute(PppAt.authRequest(s.cid(), s.authType(), s.user(), s.password()));
+                if (!r.isOk()) {
+                    LOG.info("+UAUTHREQ not taken ({}); dialling without it", r.result());
+                }
+            } catch (AtErrorException e) {
+                LOG.info("+UAUTHREQ not taken ({}); dialling without it", e.result());
+            } catch (AtException e) {
+                throw new PppException("+UAUTHREQ failed: " + e.getMessage(), e);
+            }
+        }
         if (s.fullConeNat()) {
             // not persistent (4.1.3): before every dial
             ok(at, PppAt.fullConeNat(s.cid()), "+UPORTFWD (full-cone NAT)");
