@@ -101,7 +101,8 @@ class DialUpClientScriptedTest {
         // 4.1 makes +UAUTHREQ mandatory on SARA-R5/LEXI-R520 only: elsewhere, with no authentication wanted, a
         // module that refuses the command is dialled all the same
         FakeModem m = modem(ModuleFamily.SARA_R42, ProductVersion.V01B);
-        m.module.answers(c -> c.startsWith("AT+UAUTHREQ") ? "\r\nERROR\r\n"
+        // (and one that refuses ATS12: the escape then relies on the module's own guard time)
+        m.module.answers(c -> c.startsWith("AT+UAUTHREQ") || c.startsWith("ATS12") ? "\r\nERROR\r\n"
                 : c.startsWith("ATD") ? "\r\nCONNECT\r\n" : "\r\nOK\r\n");
         DialUpClient client = new DialUpClient(m, settings(1, PppAuthType.NONE, "", "", false, null));
         PppLink link = client.dial();

@@ -147,16 +147,7 @@ public final class DialUpClient implements DialUpService, AutoCloseable {
         } else {
             // "none" where the app note does not ask for +UAUTHREQ: clear an earlier setting, but a module without
             // the command can still dial
-            try {
-                AtResponse r = at.execute(PppAt.authRequest(s.cid(), s.authType(), s.user(), s.password()));
-                if (!r.isOk()) {
-                    LOG.info("+UAUTHREQ not taken ({}); dialling without it", r.result());
-                }
-            } catch (AtErrorException e) {
-                LOG.info("+UAUTHREQ not taken ({}); dialling without it", e.result());
-            } catch (AtException e) {
-                throw new PppException("+UAUTHREQ failed: " + e.getMessage(), e);
-            }
+            tolerate(at, PppAt.authRequest(s.cid(), s.authType(), s.user(), s.password()), "+UAUTHREQ (none)");
         }
         if (s.fullConeNat()) {
             // not persistent (4.1.3): before every dial
@@ -165,7 +156,22 @@ public final class DialUpClient implements DialUpService, AutoCloseable {
         if (caps.dialUp().cvhuForHangUp()) {
             ok(at, PppAt.voiceHangUpControl(), "+CVHU=0");
         }
-        ok(at, PppAt.escapeGuardTime(at.options().guardTime()), "ATS12");
+        tolerate(at, PppAt.escapeGuardTime(at.options().guardTime()),
+                "ATS12 (the +++ of a hang-up may then need the module's own guard time)");
+    }
+
+    /** A setting that helps but is not needed for the call: a refusal is logged, a silent module is an error. */
+    private static void tolerate(AtEngine at, AtCommand cmd, String what) throws PppException {
+        try {
+            AtResponse r = at.execute(cmd);
+            if (!r.isOk()) {
+                LOG.info("{} not taken: {}", what, r.result());
+            }
+        } catch (AtErrorException e) {
+            LOG.info("{} not taken: {}", what, e.result());
+        } catch (AtException e) {
+            throw new PppException(what + " failed: " + e.getMessage(), e);
+        }
     }
 
     /** Router mode is IPv4 only (4.1.1): an IPV6 context cannot be dialled there. */
