@@ -41,6 +41,8 @@ public final class FtpTestServer implements AutoCloseable {
     private final FtpServer server;
     /** "RETR name" -> "control=true,data=true" */
     public final Map<String, String> channelSecurity = new ConcurrentHashMap<>();
+    /** The SNI host name of every TLS handshake, control and data channels ("" for one without SNI). */
+    public final List<String> serverNames = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FtpTestServer(Path dir, boolean tls) throws Exception {
         root = Files.createDirectories(dir.resolve("ftp-root"));
@@ -52,7 +54,7 @@ public final class FtpTestServer implements AutoCloseable {
         dcf.setPassiveAddress("127.0.0.1");
         dcf.setActiveLocalAddress("127.0.0.1");
         if (tls) {
-            SslConfiguration ssl = sslConfiguration(dir);
+            SslConfiguration ssl = new SniRecording(sslConfiguration(dir), dir.resolve("ftp-server.p12"), serverNames);
             java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
             try (var in = Files.newInputStream(dir.resolve("ftp-server.p12"))) {
                 ks.load(in, "changeit".toCharArray());
@@ -111,6 +113,67 @@ public final class FtpTestServer implements AutoCloseable {
         ssl.setKeystoreType("PKCS12");
         ssl.setKeyPassword("changeit");
         return ssl.createSslConfiguration();
+    }
+
+    /** The keytool certificate with a key manager that records each client's SNI. */
+    private static final class SniRecording implements SslConfiguration {
+        private final SslConfiguration base;
+        private final Path store;
+        private final List<String> seen;
+
+        SniRecording(SslConfiguration base, Path store, List<String> seen) {
+            this.base = base;
+            this.store = store;
+            this.seen = seen;
+        }
+
+        @Override
+        public javax.net.ssl.SSLSocketFactory getSocketFactory() throws java.security.GeneralSecurityException {
+            return getSSLContext().getSocketFactory();
+        }
+
+        @Override
+        public javax.net.ssl.SSLContext getSSLContext() throws java.security.GeneralSecurityException {
+            return getSSLContext(base.getEnabledProtocol());
+        }
+
+        @Override
+        public javax.net.ssl.SSLContext getSSLContext(String protocol) throws java.security.GeneralSecurityException {
+            try {
+                java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+                try (var in = Files.newInputStream(store)) {
+                    ks.load(in, "changeit".toCharArray());
+                }
+                javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance("SunX509");
+                kmf.init(ks, "changeit".toCharArray());
+                javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance(protocol == null ? "TLS" : protocol);
+                ctx.init(new javax.net.ssl.KeyManager[] {
+                    TestPki.sniRecording((javax.net.ssl.X509KeyManager) kmf.getKeyManagers()[0], seen)}, null, null);
+                return ctx;
+            } catch (IOException e) {
+                throw new java.security.GeneralSecurityException(e);
+            }
+        }
+
+        @Override
+        public String[] getEnabledCipherSuites() {
+            return base.getEnabledCipherSuites();
+        }
+
+        @Override
+        public String getEnabledProtocol() {
+            return base.getEnabledProtocol();
+        }
+
+        @Override
+        public String[] getEnabledProtocols() {
+            return base.getEnabledProtocols();
+        }
+
+        @Override
+        public org.apache.ftpserver.ssl.ClientAuth getClientAuth() {
+            return base.getClientAuth();
+        }
     }
 
     public Path file(String name) {

@@ -152,6 +152,16 @@ public final class TestPki {
      * that name (like a host serving several names): no SNI, no handshake.
      */
     public static SSLContext serverContext(Issued server, Issued clientCa, String requiredSni) throws Exception {
+        return serverContext(server, clientCa, requiredSni, null);
+    }
+
+    /**
+     * As {@link #serverContext(Issued, Issued, String)}, adding to {@code sniSeen} (when not null) the SNI host
+     * name every client asked for ("" for a handshake without SNI); without {@code clientCa} the JDK's default
+     * trust (clients with certificates are not asked for one).
+     */
+    public static SSLContext serverContext(Issued server, Issued clientCa, String requiredSni, List<String> sniSeen)
+            throws Exception {
         char[] pw = "test".toCharArray();
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
@@ -159,28 +169,61 @@ public final class TestPki {
         KeyManagerFactory kmf = KeyManagerFactory.getInstance("SunX509");
         kmf.init(ks, pw);
         X509KeyManager base = (X509KeyManager) kmf.getKeyManagers()[0];
-        KeyStore ts = KeyStore.getInstance("PKCS12");
-        ts.load(null, null);
-        ts.setCertificateEntry("ca", clientCa.cert());
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
-        tmf.init(ts);
+        javax.net.ssl.TrustManager[] trust = null;
+        if (clientCa != null) {
+            KeyStore ts = KeyStore.getInstance("PKCS12");
+            ts.load(null, null);
+            ts.setCertificateEntry("ca", clientCa.cert());
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
+            tmf.init(ts);
+            trust = tmf.getTrustManagers();
+        }
         SSLContext ctx = SSLContext.getInstance("TLSv1.2");
-        ctx.init(new javax.net.ssl.KeyManager[] {new SniKeyManager(base, requiredSni)}, tmf.getTrustManagers(), null);
+        ctx.init(new javax.net.ssl.KeyManager[] {new SniKeyManager(base, requiredSni, sniSeen)}, trust, null);
         return ctx;
+    }
+
+    /** A server key manager that adds to {@code sniSeen} the SNI host name of every handshake ("" for none). */
+    public static X509ExtendedKeyManager sniRecording(X509KeyManager base, List<String> sniSeen) {
+        return new SniKeyManager(base, null, sniSeen);
     }
 
     /** Chooses the server certificate only when the client's SNI names {@code requiredSni} (if set). */
     private static final class SniKeyManager extends X509ExtendedKeyManager {
         private final X509KeyManager base;
         private final String requiredSni;
+        private final List<String> seen;
 
-        SniKeyManager(X509KeyManager base, String requiredSni) {
+        SniKeyManager(X509KeyManager base, String requiredSni, List<String> seen) {
             this.base = base;
             this.requiredSni = requiredSni;
+            this.seen = seen;
+        }
+
+        /** Once per handshake: the server asks for its alias once per key type it could use. */
+        private void record(javax.net.ssl.SSLSession handshake) {
+            if (seen == null || !(handshake instanceof ExtendedSSLSession s)) {
+                return;
+            }
+            String name = "";
+            for (SNIServerName n : s.getRequestedServerNames()) {
+                if (n instanceof SNIHostName h) {
+                    name = h.getAsciiName();
+                }
+            }
+            synchronized (seen) {
+                if (handshake.getValue("ucell.sni.recorded") == null) {
+                    handshake.putValue("ucell.sni.recorded", Boolean.TRUE);
+                    seen.add(name);
+                }
+            }
         }
 
         @Override
         public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+            if (socket instanceof SSLSocket ssl) {
+                record(ssl.getHandshakeSession());
+            }
             if (requiredSni != null && !(socket instanceof SSLSocket && sniMatches(
                     (ExtendedSSLSession) ((SSLSocket) socket).getHandshakeSession()))) {
                 return null;
@@ -190,6 +233,7 @@ public final class TestPki {
 
         @Override
         public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
+            record(engine.getHandshakeSession());
             if (requiredSni != null && !sniMatches((ExtendedSSLSession) engine.getHandshakeSession())) {
                 return null;
             }

@@ -68,11 +68,15 @@ final class CoapEndpoints implements AutoCloseable {
         return c;
     }
 
-    synchronized Endpoint endpoint(String scheme, int securityProfile) throws Exception {
-        String key = scheme + "|" + securityProfile + "|" + security.revision(securityProfile);
+    /**
+     * @param host the URI's host: a TLS endpoint is per host too, its engines name it (SNI, host name check)
+     */
+    synchronized Endpoint endpoint(String scheme, int securityProfile, String host) throws Exception {
+        String key = scheme + "|" + securityProfile + "|" + security.revision(securityProfile)
+                + (scheme.equals("coaps+tcp") ? "|" + host : "");
         Endpoint e = endpoints.get(key);
         if (e == null) {
-            e = create(scheme, securityProfile);
+            e = create(scheme, securityProfile, host);
             e.start();
             endpoints.put(key, e);
         }
@@ -80,7 +84,7 @@ final class CoapEndpoints implements AutoCloseable {
         return e;
     }
 
-    private Endpoint create(String scheme, int securityProfile) throws Exception {
+    private Endpoint create(String scheme, int securityProfile, String host) throws Exception {
         Configuration cfg = configuration();
         CoapEndpoint.Builder b = new CoapEndpoint.Builder().setConfiguration(cfg);
         switch (scheme) {
@@ -99,7 +103,7 @@ final class CoapEndpoints implements AutoCloseable {
                 b.setConnector(new TcpClientConnector(cfg));
                 break;
             case "coaps+tcp":
-                b.setConnector(new TlsClientConnector(security.tls(securityProfile), cfg));
+                b.setConnector(new TlsClientConnector(security.tls(securityProfile, host), cfg));
                 break;
             default:
                 throw new IllegalArgumentException("scheme " + scheme);

@@ -12,7 +12,7 @@ import javax.net.ssl.X509TrustManager;
 /**
  * Where the CoAP client gets its (D)TLS credentials for a +UCOAP=8 security profile. The module's default
  * is {@link #fromProfiles}: the +USECPRF profile's TLS context (validation level, certificates, TLS
- * version) and its PSK (op 8 / op 9); a profile with no PSK set falls back to the demo PSK
+ * version, cipher suites, SNI) and its PSK (op 8 / op 9); a profile with no PSK set falls back to the demo PSK
  * {@value #DEMO_IDENTITY} / {@value #DEMO_KEY} (a simulator convenience, never a real module's).
  * {@link #DEMO} (any profile: the demo PSK, TLS trusting any server) stays for tests that want it.
  */
@@ -28,6 +28,15 @@ public interface CoapSecurity {
 
     /** TLS context for the profile (CoAP over TLS, RFC 8323). */
     SSLContext tls(int securityProfile) throws Exception;
+
+    /**
+     * TLS context for a connection to {@code host} (the URI's host: the default SNI and the name checked). The
+     * default is {@link #tls(int)}; {@link #fromProfiles} forces the profile's TLS version, cipher suites and SNI
+     * on every engine, as Californium's TLS connector takes no such settings of its own.
+     */
+    default SSLContext tls(int securityProfile, String host) throws Exception {
+        return tls(securityProfile);
+    }
 
     /** Changes when the profile's settings change, so endpoints built on the old ones are not reused. */
     default long revision(int securityProfile) {
@@ -49,6 +58,11 @@ public interface CoapSecurity {
             @Override
             public SSLContext tls(int securityProfile) throws Exception {
                 return profiles.get().sslContext(securityProfile);
+            }
+
+            @Override
+            public SSLContext tls(int securityProfile, String host) throws Exception {
+                return profiles.get().libraryContext(securityProfile, host);
             }
 
             @Override

@@ -140,7 +140,7 @@ final class CoapTransmission {
     CoapError send() {
         Endpoint e;
         try {
-            e = endpoints.endpoint(scheme, profile.securityProfile);
+            e = endpoints.endpoint(scheme, profile.securityProfile, uri.getHost());
         } catch (Exception ex) {
             finished = true;
             return CoapError.SECURITY;
@@ -193,7 +193,7 @@ final class CoapTransmission {
                 if (!moreBlocks) {
                     return report(CoapError.NONE);
                 }
-                Endpoint e = endpoints.endpoint(scheme, profile.securityProfile);
+                Endpoint e = endpoints.endpoint(scheme, profile.securityProfile, uri.getHost());
                 r = newRequest(new BlockOption(b2.getSzx(), false, b2.getNum() + 1));
                 request = r;
                 e.sendRequest(r);

@@ -9,6 +9,7 @@ import io.ucell.simulator.files.ModuleFileSystem;
 import io.ucell.simulator.model.ModuleModel;
 import io.ucell.simulator.network.Network;
 import io.ucell.simulator.network.PdpContext;
+import io.ucell.simulator.security.ProfileTls;
 import io.ucell.simulator.security.SecurityProfiles;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -400,24 +401,9 @@ public final class FtpCommands {
             });
         }
         Network.InternalRoute route = route(m, p);
-        int level = 0;
-        FtpSession.Tls tls = null;
-        FtpError tlsError = null;
-        if (p.secureControl) {
-            SecurityProfiles profiles = m.securityProfiles();
-            level = profiles.validationLevel(p.securityProfile);
-            try {
-                javax.net.ssl.SSLContext ctx = profiles.sslContext(p.securityProfile);
-                javax.net.ssl.SSLParameters params = profiles.parameters(p.securityProfile, ctx, server);
-                tls = new FtpSession.Tls(ctx, params.getProtocols(), params.getCipherSuites());
-            } catch (java.security.GeneralSecurityException | javax.net.ssl.SSLException e) {
-                LOG.info("FTPS with security profile {}: {}", p.securityProfile, e.getMessage());
-                tlsError = FtpError.SECURE_SOCKET;
-            }
-        }
-        int validation = level;
-        FtpSession.Tls secure = tls;
-        FtpError refusedTls = tlsError;
+        // the security profiles of this boot; the TLS slot is taken when the connection is made
+        SecurityProfiles profiles = p.secureControl ? m.securityProfiles() : null;
+        int securityProfile = p.securityProfile;
         String user = p.user;
         String password = p.password;
         String account = p.account;
@@ -433,17 +419,25 @@ public final class FtpCommands {
             if (route == null) {
                 throw new FtpFailure(FtpError.NO_CONTEXT);
             }
-            if (refusedTls != null) {
-                throw new FtpFailure(refusedTls);
-            }
             InetAddress address;
             try {
                 address = InetAddress.getByName(byName ? m.dns().forward(server, route.ipv6()) : server);
             } catch (UnknownHostException e) {
                 throw new FtpFailure(FtpError.HOST_NOT_RESOLVED);
             }
+            ProfileTls tls = null;
+            if (profiles != null) {
+                // one of the module's 4 TLS connections for the whole FTPS session (control and data channels),
+                // the profile's trust, keys, version, suites and SNI (op 10, else the server name) on each of them
+                try {
+                    tls = profiles.clientLibraryTls(securityProfile, server);
+                } catch (javax.net.ssl.SSLException e) {
+                    LOG.info("FTPS with security profile {}: {}", securityProfile, e.getMessage());
+                    throw new FtpFailure(FtpError.SECURE_SOCKET);
+                }
+            }
             FtpSession s = FtpSession.login(new FtpSession.Target(address, port, user, password, account, passive,
-                    secureControl, secureData, validation, byName ? server : "", timeout, lingerCmd, lingerData, secure));
+                    secureControl, secureData, timeout, lingerCmd, lingerData, tls));
             session = s;
             return List.of();
         });

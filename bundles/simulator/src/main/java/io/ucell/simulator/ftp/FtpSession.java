@@ -2,6 +2,7 @@ package io.ucell.simulator.ftp;
 
 import io.ucell.simulator.files.FileSystemFullException;
 import io.ucell.simulator.files.ModuleFileSystem;
+import io.ucell.simulator.security.ProfileTls;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,28 +37,38 @@ import org.apache.commons.net.ftp.FTPSClient;
 final class FtpSession {
     /** What login needs, copied from the profile under the module's state lock. */
     record Target(InetAddress address, int port, String user, String password, String account, boolean passive,
-            boolean secureControl, boolean secureData, int validationLevel, String serverName, int timeoutSeconds,
-            int lingerCmd, int lingerData, Tls tls) {
-    }
-
-    /** The security profile's TLS context (trust per validation level and the module's certificates) and parameters. */
-    record Tls(javax.net.ssl.SSLContext context, String[] protocols, String[] cipherSuites) {
+            boolean secureControl, boolean secureData, int timeoutSeconds, int lingerCmd, int lingerData,
+            ProfileTls tls) {
     }
 
     private final FTPClient client;
+    /** The TLS connection slot of an FTPS session (null for plain FTP), released when the connection ends. */
+    private final ProfileTls tls;
 
-    private FtpSession(FTPClient client) {
+    private FtpSession(FTPClient client, ProfileTls tls) {
         this.client = client;
+        this.tls = tls;
     }
 
+    /** Logs in; an FTPS session's {@code t.tls()} is released here when the login fails, else by the session. */
     static FtpSession login(Target t) throws FtpFailure {
+        try {
+            return new FtpSession(connect(t), t.tls());
+        } catch (FtpFailure | RuntimeException e) {
+            if (t.tls() != null) {
+                t.tls().close();
+            }
+            throw e;
+        }
+    }
+
+    private static FTPClient connect(Target t) throws FtpFailure {
         FTPClient c;
         if (t.secureControl()) {
-            // the profile's context decides the trust: level 0 any server, 1 a root the module holds, 2 + host name
-            FTPSClient s = new FTPSClient(false, t.tls().context());
-            s.setEnabledProtocols(t.tls().protocols());
-            s.setEnabledCipherSuites(t.tls().cipherSuites());
-            c = s;
+            // the profile's forced context: trust per validation level (the name checked is the configured server
+            // name, op 4 aside), client key, TLS versions, cipher suites and SNI on the control channel and on the
+            // data channels that PROT P makes from it; Commons Net's own settings are left unset
+            c = new FTPSClient(false, t.tls().context());
         } else {
             c = new FTPClient();
         }
@@ -68,12 +79,7 @@ final class FtpSession {
         c.setSocketFactory(new LingerSocketFactory(t.lingerData()));
         c.configure(unparseableKept());
         try {
-            if (t.secureControl() && t.validationLevel() >= 2 && !t.serverName().isEmpty()) {
-                // host name validation needs the name: the TLS peer host is what connect got
-                c.connect(t.serverName(), t.port());
-            } else {
-                c.connect(t.address(), t.port());
-            }
+            c.connect(t.address(), t.port());
         } catch (UnknownHostException e) {
             throw new FtpFailure(FtpError.HOST_NOT_RESOLVED);
         } catch (IOException e) {
@@ -102,7 +108,7 @@ final class FtpSession {
             } else {
                 c.enterLocalActiveMode();
             }
-            return new FtpSession(c);
+            return c;
         } catch (FtpFailure f) {
             quietDisconnect(c);
             throw f;
@@ -149,15 +155,20 @@ final class FtpSession {
         try {
             return work.run();
         } catch (FTPConnectionClosedException e) {
-            quietDisconnect(client);
+            disconnect();
             throw new FtpFailure(FtpError.CONNECTION_LOST);
         } catch (IOException e) {
             throw new FtpFailure(ioError(e));
         }
     }
 
+    /** False once the control connection is gone (which frees an FTPS session's TLS connection). */
     boolean connected() {
-        return client.isConnected();
+        if (client.isConnected()) {
+            return true;
+        }
+        disconnect();
+        return false;
     }
 
     void logout() throws FtpFailure {
@@ -167,12 +178,20 @@ final class FtpSession {
                 return null;
             });
         } finally {
-            quietDisconnect(client);
+            disconnect();
         }
     }
 
     void close() {
+        disconnect();
+    }
+
+    /** Closes the control connection and gives the TLS connection back to the module. */
+    private void disconnect() {
         quietDisconnect(client);
+        if (tls != null) {
+            tls.close();
+        }
     }
 
     private static void quietDisconnect(FTPClient c) {

@@ -568,24 +568,42 @@ public final class SecurityProfiles {
      *                      certificate...), with the reason
      */
     public ProfileTls clientLibraryTls(int profile, String host) throws SSLException {
-        SSLContext ctx;
-        SSLParameters params;
         AtomicBoolean closed = new AtomicBoolean();
         synchronized (this) {
             checkLimit(profile);
-            try {
-                ctx = sslContext(profile);
-            } catch (GeneralSecurityException e) {
-                LOG.info("security profile {}: no TLS for {}: {}", profile, host, e.getMessage());
-                throw new SSLException("security profile " + profile + ": " + e.getMessage(), e);
-            }
-            params = parameters(profile, ctx, host);
-            if ((params.getServerNames() == null || params.getServerNames().isEmpty()) && isHostName(host)) {
-                params.setServerNames(List.of(new SNIHostName(host)));
-            }
+            Forced f = forced(profile, host);
             live.add(closed::get);
+            return new ProfileTls(profile, f.ctx, f.wrapped, f.params, this, closed);
         }
-        return new ProfileTls(profile, ctx, ForcedSslContext.wrap(ctx, host, params), params, this, closed);
+    }
+
+    /**
+     * The same forced context as {@link #clientLibraryTls} (the profile's trust, keys, TLS version, cipher suites
+     * and SNI on every engine and socket, whatever the library sets) without taking one of the 4 TLS connections:
+     * for the CoAP client's own TLS endpoints, which the module's limit does not count.
+     */
+    public SSLContext libraryContext(int profile, String host) throws SSLException {
+        synchronized (this) {
+            return forced(profile, host).wrapped;
+        }
+    }
+
+    private record Forced(SSLContext ctx, SSLParameters params, SSLContext wrapped) {
+    }
+
+    private Forced forced(int profile, String host) throws SSLException {
+        SSLContext ctx;
+        try {
+            ctx = sslContext(profile);
+        } catch (GeneralSecurityException e) {
+            LOG.info("security profile {}: no TLS for {}: {}", profile, host, e.getMessage());
+            throw new SSLException("security profile " + profile + ": " + e.getMessage(), e);
+        }
+        SSLParameters params = parameters(profile, ctx, host);
+        if ((params.getServerNames() == null || params.getServerNames().isEmpty()) && isHostName(host)) {
+            params.setServerNames(List.of(new SNIHostName(host)));
+        }
+        return new Forced(ctx, params, ForcedSslContext.wrap(ctx, host, params));
     }
 
     /**
