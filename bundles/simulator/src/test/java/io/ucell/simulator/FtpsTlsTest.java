@@ -80,6 +80,13 @@ class FtpsTlsTest {
             op(s, "AT+UFTPC=1", 1, 1);
             op(s, "AT+UFTPC=0", 0, 1);
             assertEquals(List.of(""), since(server.serverNames, from));
+            // session resumption on (3.4): the control channel's handshake is reported before the login's result
+            s.ok("AT+USECPRF=2,13,0,1");
+            s.at.skipUrcs();
+            s.ok("AT+UFTPC=1");
+            assertTrue(s.at.awaitUrc("+UUSECPRF: 2,13,2,", WAIT).matches("\\+UUSECPRF: 2,13,2,\"[^\"]+\",\"[^\"]+\""));
+            assertEquals("+UUFTPCR: 1,1", s.at.awaitUrc("+UUFTPCR", WAIT));
+            op(s, "AT+UFTPC=0", 0, 1);
         }
     }
 

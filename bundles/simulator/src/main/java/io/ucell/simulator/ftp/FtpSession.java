@@ -68,7 +68,7 @@ final class FtpSession {
             // the profile's forced context: trust per validation level (the name checked is the configured server
             // name, op 4 aside), client key, TLS versions, cipher suites and SNI on the control channel and on the
             // data channels that PROT P makes from it; Commons Net's own settings are left unset
-            c = new FTPSClient(false, t.tls().context());
+            c = new ProfileFtpsClient(t.tls().context());
         } else {
             c = new FTPClient();
         }
@@ -89,6 +89,9 @@ final class FtpSession {
         try {
             if (!FTPReply.isPositiveCompletion(c.getReplyCode())) {
                 throw new FtpFailure(FtpError.server(c.getReplyCode()));
+            }
+            if (c instanceof ProfileFtpsClient s) {
+                t.tls().established(s.controlSession()); // +UUSECPRF session URCs (3.4) when op 13 is on
             }
             if (t.lingerCmd() > 0) {
                 c.setSoLinger(true, t.lingerCmd());
@@ -340,6 +343,17 @@ final class FtpSession {
             check(client, client.completePendingCommand());
             return null;
         });
+    }
+
+    /** FTPSClient that shows the control channel's TLS session (for the session resumption URCs). */
+    private static final class ProfileFtpsClient extends FTPSClient {
+        ProfileFtpsClient(javax.net.ssl.SSLContext context) {
+            super(false, context);
+        }
+
+        javax.net.ssl.SSLSession controlSession() {
+            return _socket_ instanceof javax.net.ssl.SSLSocket s ? s.getSession() : null;
+        }
     }
 
     /** Sockets with SO_LINGER (the +UFTP=5 data linger; the control socket gets its own after connecting). */
