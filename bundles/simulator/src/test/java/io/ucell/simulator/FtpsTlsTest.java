@@ -73,6 +73,17 @@ class FtpsTlsTest {
             seen = since(server.serverNames, from);
             assertTrue(seen.size() >= 2, "control and data handshakes: " + seen);
             assertTrue(seen.stream().allMatch("sni.example"::equals), seen.toString());
+            // active mode: the module accepts the data connection and is its TLS client all the same
+            s.ok("AT+UFTP=6,0");
+            from = server.serverNames.size();
+            op(s, "AT+UFTPC=1", 1, 1);
+            op(s, "AT+UFTPC=4,\"x.bin\",\"y.bin\"", 4, 1);
+            op(s, "AT+UFTPC=0", 0, 1);
+            assertEquals("control=true,data=true", server.channelSecurity.get("RETR x.bin"));
+            seen = since(server.serverNames, from);
+            assertTrue(seen.size() >= 2, "control and data handshakes: " + seen);
+            assertTrue(seen.stream().allMatch("sni.example"::equals), seen.toString());
+            s.ok("AT+UFTP=6,1");
             // server by IP address, no op 10: no SNI (an IP literal is not a server name, RFC 6066)
             s.ok("AT+USECPRF=2");
             s.ok("AT+UFTP=0,\"127.0.0.1\"");

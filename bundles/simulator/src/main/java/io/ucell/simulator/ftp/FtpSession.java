@@ -345,14 +345,71 @@ final class FtpSession {
         });
     }
 
-    /** FTPSClient that shows the control channel's TLS session (for the session resumption URCs). */
+    /**
+     * FTPSClient that shows the control channel's TLS session (for the session resumption URCs) and, in active
+     * mode with PROT P, layers the profile's client TLS over each accepted data connection: Commons Net would
+     * accept on an SSLServerSocket, whose sockets get neither the profile's SNI nor the server name it checks.
+     */
     private static final class ProfileFtpsClient extends FTPSClient {
+        private final javax.net.ssl.SSLContext context;
+
         ProfileFtpsClient(javax.net.ssl.SSLContext context) {
             super(false, context);
+            this.context = context;
         }
 
         javax.net.ssl.SSLSession controlSession() {
             return _socket_ instanceof javax.net.ssl.SSLSocket s ? s.getSession() : null;
+        }
+
+        @Override
+        public void execPROT(String prot) throws IOException {
+            super.execPROT(prot);
+            if ("P".equals(prot)) {
+                setServerSocketFactory(new LayeringServerSocketFactory(context.getSocketFactory()));
+            }
+        }
+    }
+
+    /** Server sockets whose accepted connections are the profile's TLS client sockets (handshake not yet run). */
+    private static final class LayeringServerSocketFactory extends javax.net.ServerSocketFactory {
+        private final javax.net.ssl.SSLSocketFactory tls;
+
+        LayeringServerSocketFactory(javax.net.ssl.SSLSocketFactory tls) {
+            this.tls = tls;
+        }
+
+        private java.net.ServerSocket bound(int port, int backlog, InetAddress address) throws IOException {
+            java.net.ServerSocket server = createServerSocket();
+            server.bind(new InetSocketAddress(address, port), backlog);
+            return server;
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket() throws IOException {
+            return new java.net.ServerSocket() {
+                @Override
+                public Socket accept() throws IOException {
+                    Socket plain = super.accept();
+                    // the peer host is the profile's server name, whatever address the server connected from
+                    return tls.createSocket(plain, null, plain.getPort(), true);
+                }
+            };
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port) throws IOException {
+            return bound(port, 50, null);
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port, int backlog) throws IOException {
+            return bound(port, backlog, null);
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+            return bound(port, backlog, address);
         }
     }
 
