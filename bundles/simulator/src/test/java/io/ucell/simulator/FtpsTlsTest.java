@@ -120,17 +120,26 @@ class FtpsTlsTest {
         Issued clientCa = TestPki.ca("ucell test client CA");
         Issued tlsServer = TestPki.leaf(serverCa, "server.test", TestPki.rsa(2048), List.of("server.test"));
         Issued client = TestPki.leaf(clientCa, "device-1", TestPki.ec(), List.of());
+        Issued brokerCertificate = TestPki.leaf(serverCa, "broker.test", TestPki.rsa(2048), List.of("broker.test"));
         try (Sim s = SocketSupport.withRoute(ModuleModel.SARA_R5_02B);
                 FtpTestServer server = new FtpTestServer(dir, true);
-                TlsTestServer tls = new TlsTestServer(TestPki.serverContext(tlsServer, clientCa, null))) {
+                TlsTestServer tls = new TlsTestServer(TestPki.serverContext(tlsServer, clientCa, null));
+                TestBroker broker = TestBroker.startWithTls(Files.createDirectories(dir.resolve("broker")),
+                        brokerCertificate, serverCa)) {
             assertTrue(upload(s, 1, "device", client.certPem()).contains("OK"));
             assertTrue(upload(s, 2, "device-key", client.keyPem()).contains("OK"));
             s.ok("AT+USECPRF=1,5,\"device\"");
             s.ok("AT+USECPRF=1,6,\"device-key\"");
             account(s, server);
             s.ok("AT+UFTP=0,\"127.0.0.1\"");
-            // 3 secure sockets and an FTPS session: 4 TLS connections
-            for (int i = 0; i < 3; i++) {
+            // secure MQTT, 2 secure sockets and an FTPS session: 4 TLS connections
+            s.module.setDnsOverride("broker.test", "127.0.0.1");
+            s.ok("AT+UMQTT=3,\"broker.test\"," + broker.tlsPort);
+            s.ok("AT+UMQTT=11,1,3");
+            s.at.skipUrcs();
+            s.ok("AT+UMQTTC=1");
+            assertEquals("+UUMQTTC: 1,1", s.at.awaitUrc("+UUMQTTC: 1,", WAIT));
+            for (int i = 0; i < 2; i++) {
                 assertEquals("OK", secureSocket(s, tls.port()), "socket " + i);
             }
             op(s, "AT+UFTPC=1", 1, 1);
@@ -154,12 +163,21 @@ class FtpsTlsTest {
             Awaitility.await().atMost(WAIT).until(() -> s.module.securityProfiles().openTlsConnections() == 3);
             op(s, "AT+UFTPC=1", 1, 1);
             assertEquals(4, s.module.securityProfiles().openTlsConnections());
+            // the MQTT session ends: its connection is free for the fifth socket
+            s.at.skipUrcs();
+            s.ok("AT+UMQTTC=0");
+            s.at.awaitUrc("+UUMQTTC: 0,", WAIT);
+            Awaitility.await().atMost(WAIT).until(() -> s.module.securityProfiles().openTlsConnections() == 3);
+            assertEquals("OK", secureSocket(s, tls.port()));
+            s.ok("AT+USOCL=0");
+            Awaitility.await().atMost(WAIT).until(() -> s.module.securityProfiles().openTlsConnections() == 3);
             // a server that goes away: the session ends and its connection is freed with it
             server.close();
             s.at.skipUrcs();
             s.ok("AT+UFTPC=13");
             s.at.awaitUrc("+UUFTPCR", WAIT);
-            Awaitility.await().atMost(WAIT).until(() -> s.module.securityProfiles().openTlsConnections() == 3);
+            // two secure sockets are left
+            Awaitility.await().atMost(WAIT).until(() -> s.module.securityProfiles().openTlsConnections() == 2);
         }
     }
 }
