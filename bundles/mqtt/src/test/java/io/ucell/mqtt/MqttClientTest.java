@@ -13,9 +13,12 @@ import io.ucell.mqtt.client.MqttSettings;
 import io.ucell.security.CredentialType;
 import io.ucell.security.credentials.CredentialManager;
 import io.ucell.simulator.model.ModuleModel;
+import io.ucell.testsupport.TestBroker;
+import io.ucell.testsupport.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -245,16 +248,17 @@ class MqttClientTest {
 
     @Test
     void secureMqttTrustsTheBrokersCaImportedIntoTheModule(@TempDir Path dir) throws Exception {
-        try (TestBroker broker = TestBroker.startWithTls(dir); Peer peer = new Peer(broker);
+        TestPki.Issued ca = TestPki.ca("ucell test broker CA");
+        TestPki.Issued certificate = TestPki.leaf(ca, "localhost", TestPki.rsa(2048), List.of("localhost", "127.0.0.1"));
+        try (TestBroker broker = TestBroker.startWithTls(dir, certificate, ca); Peer peer = new Peer(broker);
                 MqttSim sim = new MqttSim(ModuleModel.SARA_R5_02B,
                         MqttSim.settings(broker).withServer("127.0.0.1", broker.tlsPort).withSecurity(true, 1))) {
             // the broker's CA and an unrelated one into the module's store (+USECMNG), checked first
             CredentialManager credentials = new CredentialManager(sim.modem);
             credentials.importCredential(CredentialType.CA_CERTIFICATE, "broker-ca",
-                    broker.caPem.getBytes(StandardCharsets.US_ASCII), null);
+                    ca.certPem().getBytes(StandardCharsets.US_ASCII), null);
             credentials.importCredential(CredentialType.CA_CERTIFICATE, "other-ca",
-                    TestBroker.newCa(dir, dir.resolve("other.p12"), "some other CA").getBytes(StandardCharsets.US_ASCII),
-                    null);
+                    TestPki.ca("some other CA").certPem().getBytes(StandardCharsets.US_ASCII), null);
             // profile 1 validates the chain (level 1) against a CA that did not sign the broker's certificate
             sim.modem.at().executeOk(AtCommand.set("+USECPRF").param(1).param(0).param(1).build());
             sim.modem.at().executeOk(AtCommand.set("+USECPRF").param(1).param(3).param("other-ca").build());

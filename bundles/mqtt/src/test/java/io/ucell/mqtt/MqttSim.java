@@ -12,6 +12,7 @@ import io.ucell.simulator.SimulatedModule;
 import io.ucell.simulator.SimulatorConfig;
 import io.ucell.simulator.SimulatorTcpServer;
 import io.ucell.simulator.model.ModuleModel;
+import io.ucell.testsupport.TestBroker;
 import java.time.Duration;
 
 /** A fast simulated module on TCP, the modem service on it (up to DATA_ACTIVE) and the MQTT client. */

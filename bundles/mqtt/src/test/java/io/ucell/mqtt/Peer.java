@@ -2,6 +2,7 @@ package io.ucell.mqtt;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import io.ucell.testsupport.TestBroker;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;

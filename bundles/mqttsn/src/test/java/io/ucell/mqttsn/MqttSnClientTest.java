@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ucell.simulator.model.ModuleModel;
+import io.ucell.testsupport.TestBroker;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,12 +26,12 @@ import org.junit.jupiter.api.Test;
  * will and errors.
  */
 class MqttSnClientTest {
-    private Broker broker;
+    private TestBroker broker;
     private Peer peer;
 
     @BeforeEach
     void start() throws Exception {
-        broker = new Broker();
+        broker = TestBroker.start();
         peer = new Peer(broker, "peer");
     }
 
@@ -277,7 +278,7 @@ class MqttSnClientTest {
 
     @Test
     void anUnreachableGatewayIsDecodedFromUmqttsner() throws Exception {
-        int closed = Broker.freePort();
+        int closed = TestBroker.freePort();
         try (MqttSnSim sim = new MqttSnSim(ModuleModel.SARA_R5_02B, MqttSnSettings.gateway("127.0.0.1", closed))) {
             MqttSnException e = assertThrows(MqttSnException.class, sim.client::connect);
             assertEquals(14, e.errorClass());

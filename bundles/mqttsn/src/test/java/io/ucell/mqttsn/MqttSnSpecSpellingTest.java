@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ucell.simulator.commands.CommandHandler;
 import io.ucell.simulator.commands.Response;
 import io.ucell.simulator.model.ModuleModel;
+import io.ucell.testsupport.TestBroker;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class MqttSnSpecSpellingTest {
 
-    private static MqttSnSim sim(Broker broker) throws Exception {
+    private static MqttSnSim sim(TestBroker broker) throws Exception {
         return new MqttSnSim(ModuleModel.SARA_R5_02B,
                 MqttSnSettings.gateway("127.0.0.1", broker.port).withResponseTimeout(Duration.ofSeconds(5)));
     }
@@ -40,7 +41,7 @@ class MqttSnSpecSpellingTest {
 
     @Test
     void connectOutcomeSpelledAs7_10() throws Exception {
-        try (Broker broker = new Broker(); MqttSnSim sim = sim(broker)) {
+        try (TestBroker broker = TestBroker.start(); MqttSnSim sim = sim(broker)) {
             answerConnect(sim, null, "+UMQTTSNC: 1,1");
             sim.client.connect();
             assertTrue(sim.client.isConnected());
@@ -49,7 +50,7 @@ class MqttSnSpecSpellingTest {
 
     @Test
     void anAcceptedCommandIsNotAConnection() throws Exception {
-        try (Broker broker = new Broker(); MqttSnSim sim = sim(broker)) {
+        try (TestBroker broker = TestBroker.start(); MqttSnSim sim = sim(broker)) {
             answerConnect(sim, "+UMQTTSNC: 1,1", "+UUMQTTSNC: 1,0");
             assertThrows(MqttSnException.class, sim.client::connect);
             assertFalse(sim.client.isConnected());

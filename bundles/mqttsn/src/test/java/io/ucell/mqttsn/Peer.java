@@ -1,5 +1,6 @@
 package io.ucell.mqttsn;
 
+import io.ucell.testsupport.TestBroker;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,7 @@ final class Peer implements AutoCloseable {
     final MqttClient client;
     final BlockingQueue<Received> inbox = new LinkedBlockingQueue<>();
 
-    Peer(Broker broker, String id) throws MqttException {
+    Peer(TestBroker broker, String id) throws MqttException {
         client = new MqttClient("tcp://127.0.0.1:" + broker.port, id, new MemoryPersistence());
         MqttConnectOptions o = new MqttConnectOptions();
         o.setCleanSession(true);

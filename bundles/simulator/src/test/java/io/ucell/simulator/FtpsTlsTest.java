@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ucell.simulator.model.ModuleModel;
 import io.ucell.testsupport.FtpTestServer;
+import io.ucell.testsupport.TestBroker;
 import io.ucell.testsupport.TestPki;
 import io.ucell.testsupport.TestPki.Issued;
 import io.ucell.testsupport.TlsTestServer;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ucell.simulator.model.ModuleModel;
+import io.ucell.testsupport.TestBroker;
 import io.ucell.testsupport.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,8 +1,7 @@
-package io.ucell.simulator;
+package io.ucell.testsupport;
 
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
-import io.ucell.testsupport.TestPki;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -11,12 +10,15 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.util.Properties;
 
-/** A Moquette broker on loopback for the tests, optionally with a TLS listener (a certificate from {@link TestPki}). */
-final class TestBroker implements AutoCloseable {
+/**
+ * A Moquette broker on loopback for the tests, optionally with a TLS listener (a certificate from {@link TestPki}).
+ * Its users declare moquette-broker themselves (it is optional here, so other tests do not get Netty from it).
+ */
+public final class TestBroker implements AutoCloseable {
     static final String KEYSTORE_PASSWORD = "ucell-test";
-    final Server server = new Server();
-    final int port;
-    final int tlsPort;
+    public final Server server = new Server();
+    public final int port;
+    public final int tlsPort;
 
     private TestBroker(Path tlsDir, TestPki.Issued certificate, TestPki.Issued ca, int fixedPort) throws Exception {
         port = fixedPort > 0 ? fixedPort : freePort();
@@ -45,21 +47,21 @@ final class TestBroker implements AutoCloseable {
         server.startServer(new MemoryConfig(p));
     }
 
-    static TestBroker start() throws Exception {
+    public static TestBroker start() throws Exception {
         return new TestBroker(null, null, null, 0);
     }
 
     /** A broker on a given port (to bring one back where another went away). */
-    static TestBroker startOn(int port) throws Exception {
+    public static TestBroker startOn(int port) throws Exception {
         return new TestBroker(null, null, null, port);
     }
 
     /** Plain and TLS listeners; the TLS one presents {@code certificate} with the chain up to {@code ca}. */
-    static TestBroker startWithTls(Path dir, TestPki.Issued certificate, TestPki.Issued ca) throws Exception {
+    public static TestBroker startWithTls(Path dir, TestPki.Issued certificate, TestPki.Issued ca) throws Exception {
         return new TestBroker(dir, certificate, ca, 0);
     }
 
-    String uri() {
+    public String uri() {
         return "tcp://127.0.0.1:" + port;
     }
 
@@ -73,7 +75,8 @@ final class TestBroker implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws Exception {
+    /** A port nothing listens on right now (for a broker that is not there). */
+    public static int freePort() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
